@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import type { DatabaseHandle } from '../db/database';
+import { systemRoutes } from '../modules/system/routes';
+import type { Config } from './config';
+import { AppError, buildProblem, type ProblemCode, requestLanguage, sendProblem } from './http/problem';
+import { describeIssues, RequestValidationError, zodValidatorCompiler } from './http/validation';
+import { translatorFor } from './i18n/translator';
+import { createServices } from './services';
+import { APP_VERSION } from './version';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+}
+
+/** Module names used as OpenAPI tags; every operation carries its module's tag. */
+const MODULE_TAGS = [
+  { name: 'system', description: 'Health and service metadata' },
+  { name: 'public', description: 'Operations that need no sign-in' },
+];
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,128}$/;
+const API_PREFIX = '/api';
+
+/** Builds the whole application without listening, so tests can drive it with `app.inject`. */
+export async function buildApp({ config, database }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // A second router that only knows the API's routes, to tell a wrong method (405) from a wrong path (404).
+  const apiRoutes = FindMyWay({ ignoreTrailingSlash: true });
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(API_PREFIX)) return;
+    for (const method of [route.method].flat()) {
+      if (!apiRoutes.find(method as HTTPMethod, route.url))
+        apiRoutes.on(method as HTTPMethod, route.url, () => {});
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and Swagger UI set inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ruta API',
+        version: APP_VERSION,
+        description: 'Case management for the networks that receive and integrate migrants in Colombia.',
+      },
+      tags: MODULE_TAGS,
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs`, staticCSP: true });
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+
+  const services = createServices({ database, appVersion: APP_VERSION });
+  await app.register(systemRoutes(services));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, buildProblem(request, error.code, error.params, error.extensions));
+    }
+    if (error instanceof RequestValidationError) {
+      const t = translatorFor(requestLanguage(request));
+      const errors = describeIssues(error, t);
+      const fields = [...new Set(errors.map((e) => e.path || t(`location.${e.in}`)))].join(', ');
+      return sendProblem(
+        reply,
+        buildProblem(request, 'validation', { count: errors.length, fields }, { errors }),
+      );
+    }
+    const code = problemCodeForFrameworkError(error);
+    if (code === 'internal') {
+      request.log.error({ err: error }, 'unhandled error');
+    } else {
+      request.log.info({ code: error.code, message: error.message }, 'request rejected');
+    }
+    return sendProblem(
+      reply,
+      buildProblem(request, code, {
+        limit: formatBytes(config.BODY_LIMIT_BYTES),
+        contentType: request.headers['content-type'] ?? '',
+      }),
+    );
+  });
+
+  const webRoot = resolve(config.WEB_DIST_DIR);
+  const webBuilt = existsSync(resolve(webRoot, 'index.html'));
+  if (webBuilt) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      index: 'index.html',
+      cacheControl: false,
+      setHeaders(res, path) {
+        // Vite fingerprints everything under assets/, so those files never change under the same name.
+        res.setHeader(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith(API_PREFIX)) {
+      const allowed = allowedMethods(apiRoutes, path);
+      if (allowed.length > 0) {
+        reply.header('allow', allowed.join(', '));
+        return sendProblem(reply, buildProblem(request, 'methodNotAllowed', { allowed: allowed.join(', ') }));
+      }
+      return sendProblem(reply, buildProblem(request, 'notFound'));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendProblem(reply, buildProblem(request, 'notFound'));
+    }
+    if (!webBuilt) {
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built yet: run `npm run build` (npm start does it for you).');
+    }
+    // Client-side routes of the single-page app all answer with its entry page.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  app.addHook('onClose', async () => {
+    await database.close();
+  });
+
+  return app;
+}
+
+const METHODS: HTTPMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+function allowedMethods(router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, path: string): string[] {
+  return METHODS.filter((method) => router.find(method, path) !== null);
+}
+
+function problemCodeForFrameworkError(error: FastifyError): ProblemCode {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'payloadTooLarge';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'unsupportedMediaType';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'malformedBody';
+  }
+  if (error instanceof SyntaxError) return 'malformedBody';
+  const status = error.statusCode ?? 500;
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 413) return 'payloadTooLarge';
+  if (status === 415) return 'unsupportedMediaType';
+  if (status === 429) return 'tooManyRequests';
+  if (status === 503) return 'serviceUnavailable';
+  if (status >= 400 && status < 500) return 'badRequest';
+  return 'internal';
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
