@@ -53,12 +53,16 @@ program
   .action(async (options: { dataDir?: string }) => {
     const { database } = await openMigratedDatabase(configWith({ DATA_DIR: options.dataDir }));
     try {
-      const result = await seedDemoNetwork(database.db);
-      console.log(
-        result.seeded
-          ? `Demo network created: ${result.organizations} organizations, ${result.offices} offices.`
-          : 'The database already has data; the demo network was not added.',
-      );
+      const config = configWith({ DATA_DIR: options.dataDir });
+      const result = await seedDemoNetwork(database.db, { password: config.SEED_DEMO_PASSWORD });
+      if (!result.seeded) {
+        console.log('The database already has data; the demo network was not added.');
+        return;
+      }
+      console.log(`Demo network created: ${result.organizations} organizations, ${result.offices} offices.`);
+      console.log('Demo sign-ins (shown only now):');
+      for (const login of result.logins)
+        console.log(`  ${login.role.padEnd(20)} ${login.email.padEnd(28)} ${login.password}`);
     } finally {
       await database.close();
     }

@@ -142,3 +142,61 @@ export const DEMO_OFFICES: ReadonlyArray<{
     organization: 'cancilleria',
   },
 ];
+
+/** One demo user per role. `.example` is a reserved domain: these addresses can never reach anyone. */
+export const DEMO_USERS: ReadonlyArray<{
+  email: string;
+  displayName: string;
+  role:
+    | 'network_admin'
+    | 'office_coordinator'
+    | 'caseworker'
+    | 'reception_officer'
+    | 'partner_focal_point'
+    | 'analyst';
+  organization: DemoOrganizationKey;
+  offices: string[];
+}> = [
+  {
+    email: 'admin@ruta.example',
+    displayName: 'Laura Restrepo (administradora)',
+    role: 'network_admin',
+    organization: 'cancilleria',
+    offices: [],
+  },
+  {
+    email: 'coordinadora@ruta.example',
+    displayName: 'Diana Charris (coordinadora)',
+    role: 'office_coordinator',
+    organization: 'barranquilla',
+    offices: ['Centro Intégrate Barranquilla'],
+  },
+  {
+    email: 'gestor@ruta.example',
+    displayName: 'Andrés Pérez (gestor de caso)',
+    role: 'caseworker',
+    organization: 'barranquilla',
+    offices: ['Centro Intégrate Barranquilla'],
+  },
+  {
+    email: 'recepcion@ruta.example',
+    displayName: 'Camila Rojas (recepción El Dorado)',
+    role: 'reception_officer',
+    organization: 'cancilleria',
+    offices: ['Puesto de control migratorio – Aeropuerto El Dorado'],
+  },
+  {
+    email: 'enlace.sena@ruta.example',
+    displayName: 'Jorge Mejía (enlace SENA)',
+    role: 'partner_focal_point',
+    organization: 'sena',
+    offices: [],
+  },
+  {
+    email: 'analista@ruta.example',
+    displayName: 'Paula Gómez (analista)',
+    role: 'analyst',
+    organization: 'cancilleria',
+    offices: [],
+  },
+];

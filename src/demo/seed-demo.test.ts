@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database';
 import { createTestDatabase } from '../testing/test-database';
-import { DEMO_OFFICES, DEMO_ORGANIZATIONS } from './network';
+import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_USERS } from './network';
 import { seedDemoNetwork } from './seed-demo';
 
 let database: DatabaseHandle;
@@ -12,11 +12,16 @@ afterAll(() => database.close());
 
 describe('seedDemoNetwork', () => {
   it('creates the demo network in an empty database, then leaves a database in use alone', async () => {
-    expect(await seedDemoNetwork(database.db)).toEqual({
+    const result = await seedDemoNetwork(database.db);
+    expect(result).toMatchObject({
       seeded: true,
       organizations: DEMO_ORGANIZATIONS.length,
       offices: DEMO_OFFICES.length,
     });
+    expect(result.logins.map((login) => login.role).sort()).toEqual(
+      ['analyst', 'caseworker', 'network_admin', 'office_coordinator', 'partner_focal_point', 'reception_officer'],
+    );
+    expect(new Set(result.logins.map((login) => login.password)).size).toBe(DEMO_USERS.length);
     expect((await seedDemoNetwork(database.db)).seeded).toBe(false);
 
     const offices = await database.db

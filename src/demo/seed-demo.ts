@@ -1,19 +1,51 @@
+import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/schema';
-import { countOrganizations, insertOffice, insertOrganization } from '../modules/identity/queries';
-import { DEMO_OFFICES, DEMO_ORGANIZATIONS } from './network';
+import { hashPassword } from '../modules/identity/password-hashing';
+import {
+  countOrganizations,
+  insertOffice,
+  insertOrganization,
+  insertUser,
+} from '../modules/identity/queries';
+import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_USERS } from './network';
 
 export interface DemoSeedResult {
   seeded: boolean;
   organizations: number;
   offices: number;
+  /** The demo logins, with passwords that exist nowhere else: print them once. */
+  logins: Array<{ email: string; role: string; password: string }>;
 }
 
-/** Seeds the demo network into an empty database, in one transaction; does nothing on a database in use. */
-export async function seedDemoNetwork(db: Kysely<Database>): Promise<DemoSeedResult> {
+/** A password that is easy to copy and type: three groups of four letters and digits. */
+function generatedPassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  const groups = Array.from({ length: 3 }, () =>
+    Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join(''),
+  );
+  return groups.join('-');
+}
+
+/**
+ * Seeds the demo network (organizations, offices, one user per role) into an empty database, in one transaction;
+ * does nothing on a database in use. `password` gives every demo user the same known password (automated tests);
+ * otherwise each gets a generated one.
+ */
+export async function seedDemoNetwork(
+  db: Kysely<Database>,
+  options: { password?: string } = {},
+): Promise<DemoSeedResult> {
+  const logins = DEMO_USERS.map((user) => ({
+    email: user.email,
+    role: user.role,
+    password: options.password ?? generatedPassword(),
+  }));
+  const hashes = await Promise.all(logins.map((login) => hashPassword(login.password)));
   return db.transaction().execute(async (trx) => {
-    if ((await countOrganizations(trx)) > 0) return { seeded: false, organizations: 0, offices: 0 };
+    if ((await countOrganizations(trx)) > 0)
+      return { seeded: false, organizations: 0, offices: 0, logins: [] };
     const organizationIds = new Map<string, string>();
     for (const organization of DEMO_ORGANIZATIONS) {
       const row = await insertOrganization(trx, {
@@ -24,15 +56,31 @@ export async function seedDemoNetwork(db: Kysely<Database>): Promise<DemoSeedRes
       });
       organizationIds.set(organization.key, row.id);
     }
+    const officeIds = new Map<string, string>();
     for (const office of DEMO_OFFICES) {
-      await insertOffice(trx, {
+      const row = await insertOffice(trx, {
         id: uuidv7(),
         organization_id: organizationIds.get(office.organization) as string,
         name: office.name,
         kind: office.kind,
         municipality_code: office.municipalityCode,
       });
+      officeIds.set(office.name, row.id);
     }
-    return { seeded: true, organizations: DEMO_ORGANIZATIONS.length, offices: DEMO_OFFICES.length };
+    for (const [index, user] of DEMO_USERS.entries()) {
+      await insertUser(
+        trx,
+        {
+          id: uuidv7(),
+          organization_id: organizationIds.get(user.organization) as string,
+          email: user.email,
+          display_name: user.displayName,
+          role: user.role,
+          password_hash: hashes[index] as string,
+        },
+        user.offices.map((name) => officeIds.get(name) as string),
+      );
+    }
+    return { seeded: true, organizations: DEMO_ORGANIZATIONS.length, offices: DEMO_OFFICES.length, logins };
   });
 }

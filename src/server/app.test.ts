@@ -23,13 +23,13 @@ beforeAll(async () => {
     register(app) {
       app.post(
         '/api/test/probe',
-        { schema: { hide: true, body: ProbeBody } },
+        { schema: { hide: true, security: [], body: ProbeBody } },
         async (request) => request.body,
       );
-      app.get('/api/test/crash', { schema: { hide: true } }, async () => {
+      app.get('/api/test/crash', { schema: { hide: true, security: [] } }, async () => {
         throw new Error('secret connection string postgres://admin:hunter2@db');
       });
-      app.get('/api/test/conflict', { schema: { hide: true } }, async () => {
+      app.get('/api/test/conflict', { schema: { hide: true, security: [] } }, async () => {
         throw new AppError('conflict', {}, { current: { version: 3 } });
       });
     },

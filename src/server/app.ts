@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,10 +15,18 @@ import {
 } from 'fastify-type-provider-zod';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { DatabaseHandle } from '../db/database';
+import { auditRoutes } from '../modules/audit/routes';
+import { identityRoutes } from '../modules/identity/routes';
 import { systemRoutes } from '../modules/system/routes';
 import type { Config } from './config';
+import { registerAuthentication } from './http/authentication';
 import { AppError, buildProblem, type ProblemCode, requestLanguage, sendProblem } from './http/problem';
-import { describeIssues, RequestValidationError, zodValidatorCompiler } from './http/validation';
+import {
+  describeIssues,
+  InvalidFieldsError,
+  RequestValidationError,
+  zodValidatorCompiler,
+} from './http/validation';
 import { translatorFor } from './i18n/translator';
 import { createServices } from './services';
 import { APP_VERSION } from './version';
@@ -30,6 +39,8 @@ export interface AppOptions {
 /** Module names used as OpenAPI tags; every operation carries its module's tag. */
 const MODULE_TAGS = [
   { name: 'system', description: 'Health and service metadata' },
+  { name: 'identity', description: 'Sign-in, users, roles, offices and API tokens' },
+  { name: 'audit', description: 'The append-only audit log' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 
@@ -98,6 +109,18 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
         description: 'Case management for the networks that receive and integrate migrants in Colombia.',
       },
       tags: MODULE_TAGS,
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'ruta_session',
+            description: 'Browser session; writes also need the X-CSRF-Token header',
+          },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'Personal API token (ruta_pat_…)' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -106,15 +129,22 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 
   const services = createServices({ database, appVersion: APP_VERSION });
+  await app.register(rateLimit, { global: false });
+  await registerAuthentication(app, services.identity);
   await app.register(systemRoutes(services));
+  await app.register(identityRoutes(services));
+  await app.register(auditRoutes(services));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return sendProblem(reply, buildProblem(request, error.code, error.params, error.extensions));
     }
-    if (error instanceof RequestValidationError) {
+    if (error instanceof RequestValidationError || error instanceof InvalidFieldsError) {
       const t = translatorFor(requestLanguage(request));
-      const errors = describeIssues(error, t);
+      const errors =
+        error instanceof RequestValidationError
+          ? describeIssues(error, t)
+          : error.fields.map((field) => ({ in: 'body', path: field.path, message: t(field.messageKey) }));
       const fields = [...new Set(errors.map((e) => e.path || t(`location.${e.in}`)))].join(', ');
       return sendProblem(
         reply,

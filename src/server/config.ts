@@ -29,6 +29,8 @@ const ConfigSchema = z.object({
     .default(1024 * 1024),
   TRUST_PROXY: booleanFlag.default(false),
   SEED_DEMO: booleanFlag.default(true),
+  /** For automated tests only: every demo user gets this password instead of a generated one. */
+  SEED_DEMO_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters long' }).optional(),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
 });
 

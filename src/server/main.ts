@@ -9,7 +9,9 @@ import { type Config, loadConfig } from './config';
  */
 export async function startServer(config: Config = loadConfig()): Promise<void> {
   const { database, applied } = await openMigratedDatabase(config);
-  const demo = config.SEED_DEMO ? await seedDemoNetwork(database.db) : null;
+  const demo = config.SEED_DEMO
+    ? await seedDemoNetwork(database.db, { password: config.SEED_DEMO_PASSWORD })
+    : null;
   const app = await buildApp({ config, database });
 
   let closing = false;
@@ -43,6 +45,11 @@ export async function startServer(config: Config = loadConfig()): Promise<void> 
   ];
   if (demo?.seeded) {
     lines.push(`  Demo network created: ${demo.organizations} organizations, ${demo.offices} offices.`);
+    lines.push(
+      '  Demo sign-ins (shown only now; the administrator sets up two-step verification at first sign-in):',
+    );
+    for (const login of demo.logins)
+      lines.push(`    ${login.role.padEnd(20)} ${login.email.padEnd(28)} ${login.password}`);
   }
   lines.push('');
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,15 +1,22 @@
 import type { DatabaseHandle } from '../db/database';
+import { createAuditService } from '../modules/audit/service';
+import { createIdentityService } from '../modules/identity/service';
 import { createSystemService } from '../modules/system/service';
 
 export interface ServiceDeps {
   database: DatabaseHandle;
   appVersion: string;
+  clock?: () => Date;
 }
 
 /** Builds every module's service with its dependencies passed explicitly (no global database). */
-export function createServices({ database, appVersion }: ServiceDeps) {
+export function createServices({ database, appVersion, clock }: ServiceDeps) {
+  const { db } = database;
+  const audit = createAuditService({ db });
   return {
-    system: createSystemService({ db: database.db, engine: database.engine, appVersion }),
+    system: createSystemService({ db, engine: database.engine, appVersion }),
+    audit,
+    identity: createIdentityService({ db, audit, clock }),
   };
 }
 

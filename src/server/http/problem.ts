@@ -54,6 +54,11 @@ export const PROBLEMS = {
   payloadTooLarge: { status: 413, key: 'problem.payloadTooLarge' },
   unsupportedMediaType: { status: 415, key: 'problem.unsupportedMediaType' },
   tooManyRequests: { status: 429, key: 'problem.tooManyRequests' },
+  invalidCredentials: { status: 401, key: 'problem.invalidCredentials' },
+  invalidSecondFactor: { status: 401, key: 'problem.invalidSecondFactor' },
+  secondFactorRequired: { status: 403, key: 'problem.secondFactorRequired' },
+  csrf: { status: 403, key: 'problem.csrf' },
+  signInLocked: { status: 429, key: 'problem.signInLocked' },
   internal: { status: 500, key: 'problem.internal' },
   serviceUnavailable: { status: 503, key: 'problem.serviceUnavailable' },
 } as const;

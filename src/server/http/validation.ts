@@ -4,6 +4,17 @@ import type { z } from 'zod';
 import { hasMessage } from '../i18n/translator';
 import type { FieldError } from './problem';
 
+/**
+ * Raised by a service when input passed the schema but breaks a business rule (a common password, an email
+ * already taken). Each field carries a catalogue key; the error handler words it in the caller's language.
+ */
+export class InvalidFieldsError extends Error {
+  override name = 'InvalidFieldsError';
+  constructor(readonly fields: Array<{ path: string; messageKey: string }>) {
+    super(`Invalid fields: ${fields.map((field) => field.path).join(', ')}`);
+  }
+}
+
 /** Raised by the validator compiler; the error handler turns it into a localized validation problem. */
 export class RequestValidationError extends Error {
   override name = 'RequestValidationError';

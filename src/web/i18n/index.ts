@@ -1,0 +1,61 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import es from './locales/es.json';
+
+export const LANGUAGES = ['es', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** BCP 47 tag per language: for `<html lang>`, `Accept-Language` and `Intl` formatting. */
+export const LOCALE_TAGS: Record<Language, string> = { es: 'es-CO', en: 'en' };
+
+export const STORAGE_KEY = 'ruta.locale';
+const DEFAULT_LANGUAGE: Language = 'es';
+
+/**
+ * Spanish (es-CO) unless the user chose English in Ruta itself: the browser's language is deliberately
+ * ignored, because shared office computers are often set to English while the team works in Spanish.
+ */
+function readStoredLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (stored?.toLowerCase().startsWith('en')) return 'en';
+  } catch {
+    // Storage can be blocked (private mode, strict settings): fall back to Spanish.
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+function applyToDocument(language: Language): void {
+  document.documentElement.lang = LOCALE_TAGS[language];
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { es: { translation: es }, en: { translation: en } },
+  lng: readStoredLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: LANGUAGES,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  // Resources are bundled, so initialise synchronously and render the first frame already translated.
+  initAsync: false,
+});
+
+i18n.on('languageChanged', (language) => applyToDocument(currentLanguage(language)));
+applyToDocument(currentLanguage());
+
+export function currentLanguage(language: string = i18n.resolvedLanguage ?? i18n.language): Language {
+  return language === 'en' ? 'en' : 'es';
+}
+
+/** Switches the interface language and remembers the choice on this device. */
+export async function switchLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, LOCALE_TAGS[language]);
+  } catch {
+    // The choice then lasts until the page is reloaded.
+  }
+  await i18n.changeLanguage(language);
+}
