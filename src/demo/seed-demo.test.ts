@@ -18,9 +18,14 @@ describe('seedDemoNetwork', () => {
       organizations: DEMO_ORGANIZATIONS.length,
       offices: DEMO_OFFICES.length,
     });
-    expect(result.logins.map((login) => login.role).sort()).toEqual(
-      ['analyst', 'caseworker', 'network_admin', 'office_coordinator', 'partner_focal_point', 'reception_officer'],
-    );
+    expect(result.logins.map((login) => login.role).sort()).toEqual([
+      'analyst',
+      'caseworker',
+      'network_admin',
+      'office_coordinator',
+      'partner_focal_point',
+      'reception_officer',
+    ]);
     expect(new Set(result.logins.map((login) => login.password)).size).toBe(DEMO_USERS.length);
     expect((await seedDemoNetwork(database.db)).seeded).toBe(false);
 

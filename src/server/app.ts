@@ -128,13 +128,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs`, staticCSP: true });
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 
-  const services = createServices({ database, appVersion: APP_VERSION });
-  await app.register(rateLimit, { global: false });
-  await registerAuthentication(app, services.identity);
-  await app.register(systemRoutes(services));
-  await app.register(identityRoutes(services));
-  await app.register(auditRoutes(services));
-
+  // Set before any plugin registers its routes: a plugin keeps the error handler it saw when it loaded.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return sendProblem(reply, buildProblem(request, error.code, error.params, error.extensions));
@@ -165,6 +159,13 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
       }),
     );
   });
+
+  const services = createServices({ database, appVersion: APP_VERSION });
+  await app.register(rateLimit, { global: false });
+  await registerAuthentication(app, services.identity);
+  await app.register(systemRoutes(services));
+  await app.register(identityRoutes(services, { signInRateLimit: config.SIGN_IN_RATE_LIMIT }));
+  await app.register(auditRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));

@@ -28,6 +28,13 @@ const ConfigSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
   TRUST_PROXY: booleanFlag.default(false),
+  /** Sign-in attempts allowed per client IP per minute, on top of the per-email lockout. */
+  SIGN_IN_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a whole number from 1 to 100000' })
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(60),
   SEED_DEMO: booleanFlag.default(true),
   /** For automated tests only: every demo user gets this password instead of a generated one. */
   SEED_DEMO_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters long' }).optional(),

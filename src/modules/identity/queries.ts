@@ -236,6 +236,7 @@ export async function clearThrottle(db: Db, email: string) {
 
 export async function replaceRecoveryCodes(db: Db, userId: string, codeHashes: string[]) {
   await db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+  if (codeHashes.length === 0) return;
   await db
     .insertInto('recovery_code')
     .values(codeHashes.map((code_hash) => ({ user_id: userId, code_hash })))

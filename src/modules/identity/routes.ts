@@ -19,7 +19,7 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
 }
 
 export const identityRoutes =
-  ({ identity }: Services): FastifyPluginAsyncZod =>
+  ({ identity }: Services, { signInRateLimit }: { signInRateLimit: number }): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/v1/auth/sign-in',
@@ -32,7 +32,7 @@ export const identityRoutes =
           body: s.SignInBody,
           response: { 200: s.SignInResponse },
         },
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: { rateLimit: { max: signInRateLimit, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
         const result = await identity.signIn(request.body, requestContext(request));
@@ -51,7 +51,10 @@ export const identityRoutes =
           body: s.SecondFactorBody,
           response: { 204: NoContent },
         },
-        config: { allowPendingSecondFactor: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: {
+          allowPendingSecondFactor: true,
+          rateLimit: { max: signInRateLimit, timeWindow: '1 minute' },
+        },
       },
       async (request, reply) => {
         await identity.verifySecondFactor(sessionOf(request), request.body.code);
