@@ -1,0 +1,216 @@
+/**
+ * Walks every operation of the OpenAPI document × every role (and an anonymous caller) and checks the expected
+ * allow or deny. An operation missing from EXPECTED fails the suite, so a new route cannot land without a
+ * decision about who may call it.
+ */
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/database';
+import { DEMO_USERS } from '../demo/network';
+import { ROLES, type Role } from '../domain/identity/roles';
+import { signInFully, type TestSession } from '../testing/sessions';
+import { createTestApp } from '../testing/test-app';
+
+interface Fixture {
+  targetUserId: string;
+  targetVersion: () => Promise<number>;
+  organizationId: string;
+  officeId: string;
+}
+
+interface Expectation {
+  /** Roles allowed; every other role must get 403 or 404. */
+  allow: readonly Role[] | 'all';
+  /** For operations on the caller's own records, where another id is simply not found. */
+  notFoundWhenAllowed?: boolean;
+  /** The operation ends the session it is called with: use a fresh one. */
+  endsSession?: boolean;
+  request?: (fixture: Fixture, role: Role) => Promise<Partial<InjectOptions>> | Partial<InjectOptions>;
+}
+
+const ADMIN = ['network_admin'] as const;
+const UNKNOWN_ID = '00000000-0000-7000-8000-00000000abcd';
+
+const EXPECTED: Record<string, Expectation> = {
+  getSession: { allow: 'all' },
+  verifySecondFactor: { allow: 'all', request: () => ({ payload: { code: '123456' } }) },
+  signOut: { allow: 'all', endsSession: true },
+  changeOwnPassword: {
+    allow: 'all',
+    request: () => ({
+      payload: { currentPassword: 'not the current one', newPassword: 'una frase larga y propia 42' },
+    }),
+  },
+  startTotpEnrolment: { allow: 'all' },
+  confirmTotpEnrolment: { allow: 'all', request: () => ({ payload: { code: '123456' } }) },
+  disableTotp: { allow: 'all' },
+  listApiTokens: { allow: 'all' },
+  createApiToken: { allow: 'all', request: () => ({ payload: { name: 'Matriz', scopes: ['read'] } }) },
+  revokeApiToken: {
+    allow: 'all',
+    notFoundWhenAllowed: true,
+    request: () => ({ url: `/api/v1/auth/tokens/${UNKNOWN_ID}` }),
+  },
+  getNetwork: { allow: 'all' },
+  listUsers: { allow: ['network_admin', 'office_coordinator'] },
+  createUser: {
+    allow: ADMIN,
+    request: (f, role) => ({
+      payload: {
+        email: `matriz.${role}@ruta.example`,
+        displayName: `Matriz ${role}`,
+        role: 'caseworker',
+        organizationId: f.organizationId,
+        officeIds: [f.officeId],
+      },
+    }),
+  },
+  getUser: { allow: ['network_admin', 'office_coordinator'] },
+  updateUser: {
+    allow: ADMIN,
+    request: async (f) => ({
+      payload: { version: await f.targetVersion(), displayName: 'Persona de la matriz' },
+    }),
+  },
+  deactivateUser: { allow: ADMIN },
+  reactivateUser: { allow: ADMIN },
+  resetUserPassword: { allow: ADMIN },
+  listAuditEntries: { allow: ADMIN },
+  exportAuditEntries: { allow: ADMIN },
+};
+
+interface Operation {
+  method: string;
+  path: string;
+  operationId: string;
+  isPublic: boolean;
+}
+
+let app: FastifyInstance;
+let database: DatabaseHandle;
+let operations: Operation[];
+let fixture: Fixture;
+const sessions = new Map<Role, TestSession>();
+const totpSecrets = new Map<Role, string>();
+
+beforeAll(async () => {
+  ({ app, database } = await createTestApp({ seedDemo: true }));
+  const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  operations = Object.entries(
+    document.paths as Record<string, Record<string, { operationId?: string; security?: unknown[] }>>,
+  ).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      operationId: op.operationId ?? `${method} ${path}`,
+      isPublic: Array.isArray(op.security) && op.security.length === 0,
+    })),
+  );
+  for (const role of ROLES) {
+    const demoUser = DEMO_USERS.find((user) => user.role === role);
+    if (!demoUser) throw new Error(`no demo user for ${role}`);
+    const signedIn = await signInFully(app, demoUser.email);
+    sessions.set(role, signedIn.session);
+    if (signedIn.totpSecret) totpSecrets.set(role, signedIn.totpSecret);
+  }
+  const office = await database.db
+    .selectFrom('office')
+    .select(['id', 'organization_id'])
+    .where('name', '=', 'Centro Intégrate Barranquilla')
+    .executeTakeFirstOrThrow();
+  const created = await sessions.get('network_admin')?.request({
+    method: 'POST',
+    url: '/api/v1/users',
+    payload: {
+      email: 'objetivo.matriz@ruta.example',
+      displayName: 'Objetivo de la matriz',
+      role: 'caseworker',
+      organizationId: office.organization_id,
+      officeIds: [office.id],
+    },
+  });
+  const targetUserId = created?.json().user.id as string;
+  fixture = {
+    targetUserId,
+    organizationId: office.organization_id,
+    officeId: office.id,
+    targetVersion: async () =>
+      (
+        await database.db
+          .selectFrom('app_user')
+          .select('version')
+          .where('id', '=', targetUserId)
+          .executeTakeFirstOrThrow()
+      ).version,
+  };
+});
+afterAll(() => app.close());
+
+function urlFor(operation: Operation): string {
+  return operation.path.replace('{id}', fixture.targetUserId);
+}
+
+async function sessionFor(role: Role, fresh: boolean): Promise<TestSession> {
+  if (!fresh) return sessions.get(role) as TestSession;
+  const demoUser = DEMO_USERS.find((user) => user.role === role);
+  return (await signInFully(app, demoUser?.email as string, totpSecrets.get(role))).session;
+}
+
+describe('route × role access matrix', () => {
+  it('has an expectation for every operation, and no stale ones', () => {
+    const protectedIds = operations.filter((op) => !op.isPublic).map((op) => op.operationId);
+    expect(
+      protectedIds.filter((id) => !(id in EXPECTED)),
+      'operations without an access expectation',
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((id) => !protectedIds.includes(id)),
+      'expectations without an operation',
+    ).toEqual([]);
+  });
+
+  it('refuses anonymous callers on every protected operation, and lets them reach public ones', async () => {
+    for (const operation of operations) {
+      const response = await app.inject({
+        method: operation.method as InjectOptions['method'],
+        url: urlFor(operation),
+      });
+      if (operation.isPublic) {
+        expect(response.statusCode, `${operation.operationId} is public`).not.toBe(401);
+      } else {
+        expect(response.statusCode, `${operation.operationId} anonymous`).toBe(401);
+      }
+    }
+  });
+
+  it('allows and denies each role as expected', async () => {
+    const results: string[] = [];
+    let checks = 0;
+    for (const operation of operations.filter((op) => !op.isPublic)) {
+      const expectation = EXPECTED[operation.operationId] as Expectation;
+      for (const role of ROLES) {
+        const allowed = expectation.allow === 'all' || expectation.allow.includes(role);
+        const session = await sessionFor(role, Boolean(expectation.endsSession));
+        const extra = (await expectation.request?.(fixture, role)) ?? {};
+        const response = await session.request({
+          method: operation.method as InjectOptions['method'],
+          url: urlFor(operation),
+          ...extra,
+        });
+        const type = response.headers['content-type']?.includes('problem') ? response.json().type : null;
+        const denied =
+          response.statusCode === 403 ||
+          (response.statusCode === 404 && !(allowed && expectation.notFoundWhenAllowed)) ||
+          type === 'urn:ruta:problem:unauthorized';
+        checks++;
+        if (denied === allowed) {
+          results.push(
+            `${operation.operationId} as ${role}: expected ${allowed ? 'allow' : 'deny'}, got ${response.statusCode} ${type ?? ''}`,
+          );
+        }
+      }
+    }
+    expect(results).toEqual([]);
+    expect(checks).toBe(Object.keys(EXPECTED).length * ROLES.length);
+  });
+});
