@@ -197,7 +197,9 @@ describe('route × role access matrix', () => {
           url: urlFor(operation),
           ...extra,
         });
-        const type = response.headers['content-type']?.includes('problem') ? response.json().type : null;
+        const type = String(response.headers['content-type'] ?? '').includes('problem')
+          ? response.json().type
+          : null;
         const denied =
           response.statusCode === 403 ||
           (response.statusCode === 404 && !(allowed && expectation.notFoundWhenAllowed)) ||

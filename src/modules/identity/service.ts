@@ -202,7 +202,7 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
           ? 'enrol'
           : 'none';
       return db.transaction().execute(async (trx) => {
-        await q.clearThrottle(trx, email);
+        if (throttle) await q.clearThrottle(trx, email);
         const session = await startSession(trx, user.id, context, secondFactor !== 'none');
         if (secondFactor === 'none') await q.updateUser(trx, user.id, { last_sign_in_at: now });
         await audit.record(
