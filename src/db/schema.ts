@@ -13,6 +13,19 @@ export interface Database {
   api_token: ApiTokenTable;
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
+  department: DepartmentTable;
+  municipality: MunicipalityTable;
+}
+
+export interface DepartmentTable {
+  code: string;
+  name: string;
+}
+
+export interface MunicipalityTable {
+  code: string;
+  name: string;
+  department_code: string;
 }
 
 export interface OrganizationTable {

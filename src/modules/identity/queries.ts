@@ -33,7 +33,14 @@ export function listOrganizations(db: Db) {
 }
 
 export function listOffices(db: Db) {
-  return db.selectFrom('office').selectAll().orderBy('name').execute();
+  return db
+    .selectFrom('office')
+    .innerJoin('municipality', 'municipality.code', 'office.municipality_code')
+    .innerJoin('department', 'department.code', 'municipality.department_code')
+    .selectAll('office')
+    .select(['municipality.name as municipality_name', 'department.name as department_name'])
+    .orderBy('office.name')
+    .execute();
 }
 
 export function findOfficesByIds(db: Db, ids: string[]) {

@@ -360,6 +360,32 @@ describe('user administration', () => {
   });
 });
 
+describe('the network', () => {
+  it('lists organizations and offices with their DIVIPOLA municipality and department', async () => {
+    const { session } = await signIn(app, 'gestor@ruta.example');
+    const network = (await session.request({ method: 'GET', url: '/api/v1/network' })).json();
+    expect(network.organizations.map((o: { shortName: string }) => o.shortName)).toEqual(
+      expect.arrayContaining(['SENA', 'ICBF', 'OIM', 'Bancóldex']),
+    );
+    const border = network.offices.find((o: { kind: string }) => o.kind === 'land_border_arrival_point');
+    expect(border).toMatchObject({
+      municipalityCode: '54874',
+      municipalityName: 'Villa del Rosario',
+      departmentName: 'Norte de Santander',
+    });
+  });
+
+  it('refuses an office in a municipality that does not exist', async () => {
+    const organization = await organizationIdByShortName('Cancillería');
+    await expect(
+      sql`insert into office (id, organization_id, name, kind, municipality_code)
+          values ('00000000-0000-7000-8000-0000000000f1', ${organization}, 'Oficina fantasma', 'one_stop_centre', '99999')`.execute(
+        database.db,
+      ),
+    ).rejects.toThrow(/office_municipality_fkey/);
+  });
+});
+
 describe('passwords', () => {
   it('refuses a common or short new password, naming the field', async () => {
     const { session } = await signIn(app, 'analista@ruta.example');

@@ -100,6 +100,8 @@ export const NetworkResponse = z.object({
       kind: z.string(),
       organizationId: z.uuid(),
       municipalityCode: z.string(),
+      municipalityName: z.string(),
+      departmentName: z.string(),
     }),
   ),
 });

@@ -627,6 +627,8 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
           kind: o.kind,
           organizationId: o.organization_id,
           municipalityCode: o.municipality_code,
+          municipalityName: o.municipality_name,
+          departmentName: o.department_name,
         })),
       };
     },
