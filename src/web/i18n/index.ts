@@ -1,5 +1,5 @@
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import i18next, { type TOptions } from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import en from './locales/en.json';
 import es from './locales/es.json';
 
@@ -58,4 +58,21 @@ export async function switchLanguage(language: Language): Promise<void> {
     // The choice then lasts until the page is reloaded.
   }
   await i18n.changeLanguage(language);
+}
+
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${Prefix}${K extends `${infer Base}_${PluralSuffix}` ? Base : K}`
+    : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** Every key of the catalogue (plural forms under their base key), so a mistyped key fails `tsc`. */
+export type TranslationKey = Leaves<typeof es>;
+export type Translate = (key: TranslationKey, options?: TOptions) => string;
+
+/** `t` for components: re-renders them when the language changes and checks keys against the catalogue. */
+export function useT(): Translate {
+  const { t } = useTranslation();
+  return t as unknown as Translate;
 }
