@@ -174,7 +174,7 @@ export function findLiveSession(db: Db, tokenHash: string, now: Date) {
     .selectFrom('user_session')
     .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
     .selectAll('user_session')
-    .select(['app_user.role', 'app_user.organization_id', 'app_user.status'])
+    .select(['app_user.role', 'app_user.organization_id', 'app_user.status', 'app_user.must_change_password'])
     .where('user_session.token_hash', '=', tokenHash)
     .where('user_session.revoked_at', 'is', null)
     .where('user_session.expires_at', '>', now)

@@ -244,6 +244,20 @@ describe('user administration', () => {
     });
     const first = await signIn(app, 'nueva.gestora@ruta.example', temporaryPassword);
     expect(first.secondFactor).toBe('none');
+    const gated = await first.session.request({ method: 'GET', url: '/api/v1/network' });
+    expect(gated.statusCode).toBe(403);
+    expect(gated.json().type).toBe('urn:ruta:problem:password-change-required');
+    expect(
+      (await first.session.request({ method: 'GET', url: '/api/v1/auth/session' })).json().user
+        .mustChangePassword,
+    ).toBe(true);
+    const changed = await first.session.request({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: temporaryPassword, newPassword: 'mi ruta de trabajo en Barranquilla' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await first.session.request({ method: 'GET', url: '/api/v1/network' })).statusCode).toBe(200);
 
     const duplicate = await admin.request({ method: 'POST', url: '/api/v1/users', payload });
     expect(duplicate.statusCode).toBe(400);

@@ -89,7 +89,7 @@ export const identityRoutes =
           summary: 'The signed-in user, the CSRF token for writes, and what the user may do',
           response: { 200: s.SessionResponse },
         },
-        config: { allowPendingSecondFactor: true },
+        config: { allowPendingSecondFactor: true, allowBeforePasswordChange: true },
       },
       async (request) => {
         const session = sessionOf(request);
@@ -117,6 +117,7 @@ export const identityRoutes =
           body: s.ChangePasswordBody,
           response: { 204: NoContent },
         },
+        config: { allowBeforePasswordChange: true },
       },
       async (request, reply) => {
         await identity.changeOwnPassword(sessionOf(request), request.body);

@@ -44,6 +44,8 @@ export interface SignInResult {
 export interface ResolvedSession {
   actor: Actor;
   secondFactorPending: boolean;
+  /** A temporary password (new user, reset) must be replaced before anything else. */
+  mustChangePassword: boolean;
   csrfToken: string;
   tokenHash: string;
 }
@@ -238,6 +240,7 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
       return {
         actor,
         secondFactorPending: session.second_factor_pending,
+        mustChangePassword: session.must_change_password,
         csrfToken: session.csrf_token,
         tokenHash,
       };

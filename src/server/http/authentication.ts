@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable with a password-only session, to finish two-step verification (or enrol in it). */
     allowPendingSecondFactor?: boolean;
+    /** Reachable while the user still has a temporary password to replace. */
+    allowBeforePasswordChange?: boolean;
   }
 }
 
@@ -78,6 +80,14 @@ export async function registerAuthentication(app: FastifyInstance, identity: Ide
         throw new AppError('csrf');
       }
       request.session = session;
+      if (
+        session.mustChangePassword &&
+        !session.secondFactorPending &&
+        !request.routeOptions.config.allowBeforePasswordChange &&
+        !isPublic(request)
+      ) {
+        throw new AppError('passwordChangeRequired');
+      }
       if (!session.secondFactorPending) {
         request.actor = session.actor;
       } else if (request.routeOptions.config.allowPendingSecondFactor) {

@@ -58,6 +58,7 @@ export const PROBLEMS = {
   invalidSecondFactor: { status: 401, key: 'problem.invalidSecondFactor' },
   secondFactorRequired: { status: 403, key: 'problem.secondFactorRequired' },
   csrf: { status: 403, key: 'problem.csrf' },
+  passwordChangeRequired: { status: 403, key: 'problem.passwordChangeRequired' },
   signInLocked: { status: 429, key: 'problem.signInLocked' },
   internal: { status: 500, key: 'problem.internal' },
   serviceUnavailable: { status: 503, key: 'problem.serviceUnavailable' },
