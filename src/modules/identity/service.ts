@@ -13,6 +13,7 @@ import type { AuditService } from '../audit/service';
 import type { Actor, RequestContext, TokenScope } from './actor';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password-hashing';
 import { identityPolicy } from './policy';
+import { presentUserRow } from './presenters';
 import * as q from './queries';
 import {
   API_TOKEN_PREFIX,
@@ -102,21 +103,17 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
   }
 
   async function presentUser(user: NonNullable<Awaited<ReturnType<typeof q.findUserById>>>) {
-    const officeIds = await q.findOfficeIdsOfUser(db, user.id);
-    const organization = await q.findOrganizationById(db, user.organization_id);
+    const [officeIds, organization] = await Promise.all([
+      q.findOfficeIdsOfUser(db, user.id),
+      q.findOrganizationById(db, user.organization_id),
+    ]);
     return {
-      id: user.id,
-      email: user.email,
-      displayName: user.display_name,
-      role: user.role as Role,
-      status: user.status as 'active' | 'deactivated',
-      organizationId: user.organization_id,
-      organizationName: organization?.short_name ?? '',
-      officeIds,
-      secondFactorEnabled: user.totp_enabled_at !== null,
+      ...presentUserRow({
+        ...user,
+        office_ids: officeIds,
+        organization_name: organization?.short_name ?? '',
+      }),
       mustChangePassword: user.must_change_password,
-      lastSignInAt: user.last_sign_in_at?.toISOString() ?? null,
-      version: user.version,
     };
   }
 
@@ -412,19 +409,7 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
         limit: filter.limit,
         officeIds: identityPolicy.manageUsers(actor) ? undefined : actor.officeIds,
       });
-      return rows.map((row) => ({
-        id: row.id,
-        email: row.email,
-        displayName: row.display_name,
-        role: row.role as Role,
-        status: row.status as 'active' | 'deactivated',
-        organizationId: row.organization_id,
-        organizationName: row.organization_name,
-        officeIds: row.office_ids,
-        secondFactorEnabled: row.totp_enabled_at !== null,
-        lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
-        version: row.version,
-      }));
+      return rows.map(presentUserRow);
     },
 
     async getUser(actor: Actor, id: string) {
