@@ -15,6 +15,12 @@ export interface Database {
   audit_log: AuditLogTable;
   department: DepartmentTable;
   municipality: MunicipalityTable;
+  person: PersonTable;
+  person_office: PersonOfficeTable;
+  identity_document: IdentityDocumentTable;
+  household: HouseholdTable;
+  household_membership: HouseholdMembershipTable;
+  consent: ConsentTable;
 }
 
 export interface DepartmentTable {
@@ -122,4 +128,98 @@ export interface AuditLogTable {
   user_agent: string | null;
   request_id: string | null;
   changes: unknown | null;
+}
+
+export interface PersonTable {
+  id: string;
+  given_name_1: string;
+  given_name_2: string | null;
+  surname_1: string;
+  surname_2: string | null;
+  preferred_name: string | null;
+  search_name: string;
+  sex_at_birth: string | null;
+  gender_identity: string | null;
+  birth_date: string | null;
+  birth_date_estimated: Generated<boolean>;
+  nationalities: Generated<string[]>;
+  previous_residence_country: string | null;
+  population_group: string;
+  ethnic_group: string | null;
+  wg_seeing: number | null;
+  wg_hearing: number | null;
+  wg_walking: number | null;
+  wg_cognition: number | null;
+  wg_self_care: number | null;
+  wg_communication: number | null;
+  languages: Generated<string[]>;
+  phone_e164: string | null;
+  email: string | null;
+  address_line: string | null;
+  neighbourhood: string | null;
+  municipality_code: string | null;
+  return_type: string | null;
+  rur_registered: boolean | null;
+  arrival_date: string | null;
+  arrival_mode: string | null;
+  arrival_post: string | null;
+  returned_from_country: string | null;
+  years_abroad: number | null;
+  return_voluntary: boolean | null;
+  registered_office_id: string;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PersonOfficeTable {
+  person_id: string;
+  office_id: string;
+  since: Generated<Date>;
+}
+
+export interface IdentityDocumentTable {
+  id: string;
+  person_id: string;
+  document_type: string;
+  number: string;
+  number_normalized: string;
+  issuing_country: string | null;
+  issued_on: string | null;
+  expires_on: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface HouseholdTable {
+  id: string;
+  address_line: string | null;
+  neighbourhood: string | null;
+  municipality_code: string | null;
+  registered_office_id: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface HouseholdMembershipTable {
+  id: string;
+  household_id: string;
+  person_id: string;
+  relationship: string;
+  joined_on: Generated<string>;
+  left_on: string | null;
+}
+
+export interface ConsentTable {
+  id: string;
+  person_id: string;
+  purpose: string;
+  given_by: string;
+  guardian_name: string | null;
+  method: string;
+  granted_at: Date;
+  recorded_by: string | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_network';
 import * as m0002 from './0002_identity_and_audit';
 import * as m0003 from './0003_divipola';
+import * as m0004 from './0004_registry';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_network': m0001,
   '0002_identity_and_audit': m0002,
   '0003_divipola': m0003,
+  '0004_registry': m0004,
 };
