@@ -13,6 +13,8 @@ import { createTestApp } from '../testing/test-app';
 
 interface Fixture {
   targetUserId: string;
+  personId: string;
+  personVersion: () => Promise<number>;
   targetVersion: () => Promise<number>;
   organizationId: string;
   officeId: string;
@@ -25,10 +27,16 @@ interface Expectation {
   notFoundWhenAllowed?: boolean;
   /** The operation ends the session it is called with: use a fresh one. */
   endsSession?: boolean;
+  /** The record the path's {id} names (the target user unless said otherwise). */
+  id?: (fixture: Fixture) => string;
   request?: (fixture: Fixture, role: Role) => Promise<Partial<InjectOptions>> | Partial<InjectOptions>;
 }
 
 const ADMIN = ['network_admin'] as const;
+const OFFICE_STAFF = ['office_coordinator', 'caseworker', 'reception_officer'] as const;
+/** Staff of the Barranquilla centre, where the fixture person is registered. */
+const CENTRE_STAFF = ['office_coordinator', 'caseworker'] as const;
+const person = (f: Fixture) => f.personId;
 const UNKNOWN_ID = '00000000-0000-7000-8000-00000000abcd';
 
 const EXPECTED: Record<string, Expectation> = {
@@ -76,6 +84,29 @@ const EXPECTED: Record<string, Expectation> = {
   reactivateUser: { allow: ADMIN },
   resetUserPassword: { allow: ADMIN },
   listAuditEntries: { allow: ADMIN },
+  searchPersons: { allow: OFFICE_STAFF, request: () => ({ query: { q: 'Matriz' } }) },
+  checkPersonDuplicates: {
+    allow: OFFICE_STAFF,
+    request: () => ({ payload: { givenName1: 'Matriz', surname1: 'Prueba' } }),
+  },
+  registerPerson: {
+    allow: CENTRE_STAFF,
+    request: (f, role) => ({
+      payload: {
+        officeId: f.officeId,
+        givenName1: 'Registro',
+        surname1: `Matriz ${role}`,
+        populationGroup: 'venezuelan_migrant',
+        acknowledgeDuplicates: true,
+      },
+    }),
+  },
+  getPerson: { allow: CENTRE_STAFF, id: person },
+  updatePerson: {
+    allow: CENTRE_STAFF,
+    id: person,
+    request: async (f) => ({ payload: { version: await f.personVersion(), preferredName: 'Mati' } }),
+  },
   exportAuditEntries: { allow: ADMIN },
 };
 
@@ -130,8 +161,28 @@ beforeAll(async () => {
     },
   });
   const targetUserId = created?.json().user.id as string;
+  const registered = await sessions.get('caseworker')?.request({
+    method: 'POST',
+    url: '/api/v1/persons',
+    payload: {
+      officeId: office.id,
+      givenName1: 'Persona',
+      surname1: 'De la Matriz',
+      populationGroup: 'returnee',
+    },
+  });
+  const personId = registered?.json().id as string;
   fixture = {
     targetUserId,
+    personId,
+    personVersion: async () =>
+      (
+        await database.db
+          .selectFrom('person')
+          .select('version')
+          .where('id', '=', personId)
+          .executeTakeFirstOrThrow()
+      ).version,
     organizationId: office.organization_id,
     officeId: office.id,
     targetVersion: async () =>
@@ -147,7 +198,8 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 function urlFor(operation: Operation): string {
-  return operation.path.replace('{id}', fixture.targetUserId);
+  const id = EXPECTED[operation.operationId]?.id?.(fixture) ?? fixture.targetUserId;
+  return operation.path.replace('{id}', id);
 }
 
 async function sessionFor(role: Role, fresh: boolean): Promise<TestSession> {

@@ -17,6 +17,7 @@ import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { DatabaseHandle } from '../db/database';
 import { auditRoutes } from '../modules/audit/routes';
 import { identityRoutes } from '../modules/identity/routes';
+import { registryRoutes } from '../modules/registry/routes';
 import { systemRoutes } from '../modules/system/routes';
 import type { Config } from './config';
 import { registerAuthentication } from './http/authentication';
@@ -41,6 +42,7 @@ const MODULE_TAGS = [
   { name: 'system', description: 'Health and service metadata' },
   { name: 'identity', description: 'Sign-in, users, roles, offices and API tokens' },
   { name: 'audit', description: 'The append-only audit log' },
+  { name: 'registry', description: 'Persons, identity documents, households and consent' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 
@@ -166,6 +168,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   await app.register(systemRoutes(services));
   await app.register(identityRoutes(services, { signInRateLimit: config.SIGN_IN_RATE_LIMIT }));
   await app.register(auditRoutes(services));
+  await app.register(registryRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));

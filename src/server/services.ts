@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '../db/database';
 import { createAuditService } from '../modules/audit/service';
 import { createIdentityService } from '../modules/identity/service';
+import { createRegistryService } from '../modules/registry/service';
 import { createSystemService } from '../modules/system/service';
 
 export interface ServiceDeps {
@@ -17,6 +18,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     system: createSystemService({ db, engine: database.engine, appVersion }),
     audit,
     identity: createIdentityService({ db, audit, clock }),
+    registry: createRegistryService({ db, audit }),
   };
 }
 

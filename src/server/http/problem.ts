@@ -51,6 +51,7 @@ export const PROBLEMS = {
   notFound: { status: 404, key: 'problem.notFound' },
   methodNotAllowed: { status: 405, key: 'problem.methodNotAllowed' },
   conflict: { status: 409, key: 'problem.conflict' },
+  possibleDuplicates: { status: 409, key: 'problem.possibleDuplicates' },
   payloadTooLarge: { status: 413, key: 'problem.payloadTooLarge' },
   unsupportedMediaType: { status: 415, key: 'problem.unsupportedMediaType' },
   tooManyRequests: { status: 429, key: 'problem.tooManyRequests' },

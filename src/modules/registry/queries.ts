@@ -1,0 +1,158 @@
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { Database, IdentityDocumentTable, PersonTable } from '../../db/schema';
+
+type Db = Kysely<Database>;
+
+export async function insertPerson(
+  db: Db,
+  person: Insertable<PersonTable>,
+  documents: Array<Insertable<IdentityDocumentTable>>,
+) {
+  const row = await db.insertInto('person').values(person).returningAll().executeTakeFirstOrThrow();
+  if (documents.length) await db.insertInto('identity_document').values(documents).execute();
+  await db
+    .insertInto('person_office')
+    .values({ person_id: row.id, office_id: person.registered_office_id })
+    .execute();
+  return row;
+}
+
+export function findPersonById(db: Db, id: string) {
+  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOfficeIdsOfPerson(db: Db, personId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('person_office')
+    .select('office_id')
+    .where('person_id', '=', personId)
+    .execute();
+  return rows.map((row) => row.office_id);
+}
+
+export function findDocumentsOfPersons(db: Db, personIds: string[]) {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('identity_document')
+    .selectAll()
+    .where('person_id', 'in', personIds)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Documents with any of these numbers, whatever their type (a cédula typed as a PPT is still a match). */
+export function findDocumentsByNumbers(db: Db, numbers: string[]) {
+  if (numbers.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('identity_document')
+    .select(['person_id', 'document_type', 'number_normalized'])
+    .where('number_normalized', 'in', numbers)
+    .execute();
+}
+
+export function updatePersonAtVersion(db: Db, id: string, version: number, changes: Updateable<PersonTable>) {
+  return db
+    .updateTable('person')
+    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+const SEARCH_COLUMNS = [
+  'person.id',
+  'person.given_name_1',
+  'person.given_name_2',
+  'person.surname_1',
+  'person.surname_2',
+  'person.birth_date',
+  'person.population_group',
+  'person.registered_office_id',
+] as const;
+
+function inOffices(officeIds: string[]) {
+  return sql<boolean>`exists (select 1 from person_office po where po.person_id = person.id and po.office_id in (${sql.join(
+    officeIds.length ? officeIds : ['00000000-0000-0000-0000-000000000000'],
+  )}))`;
+}
+
+/**
+ * Persons whose folded name is trigram-similar to the query (any word order, typos), best first. The `%`
+ * operator lets PostgreSQL use the GIN trigram index on search_name.
+ */
+export function searchPersonsByName(
+  db: Db,
+  foldedQuery: string,
+  officeIds: string[] | null,
+  limit: number,
+  offset: number,
+) {
+  let query = db
+    .selectFrom('person')
+    .select(SEARCH_COLUMNS)
+    .select(sql<number>`similarity(person.search_name, ${foldedQuery})`.as('rank'))
+    .where(sql<boolean>`person.search_name % ${foldedQuery}`)
+    .orderBy('rank', 'desc')
+    .orderBy('person.id')
+    .limit(limit)
+    .offset(offset);
+  if (officeIds) query = query.where(inOffices(officeIds));
+  return query.execute();
+}
+
+export function searchPersonsByDocument(
+  db: Db,
+  numberNormalized: string,
+  officeIds: string[] | null,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('person')
+    .innerJoin('identity_document', 'identity_document.person_id', 'person.id')
+    .select(SEARCH_COLUMNS)
+    .select(sql<number>`1`.as('rank'))
+    .where('identity_document.number_normalized', '=', numberNormalized)
+    .limit(limit);
+  if (officeIds) query = query.where(inOffices(officeIds));
+  return query.execute();
+}
+
+export function searchPersonsByPhone(db: Db, phoneE164: string, officeIds: string[] | null, limit: number) {
+  let query = db
+    .selectFrom('person')
+    .select(SEARCH_COLUMNS)
+    .select(sql<number>`1`.as('rank'))
+    .where('person.phone_e164', '=', phoneE164)
+    .limit(limit);
+  if (officeIds) query = query.where(inOffices(officeIds));
+  return query.execute();
+}
+
+/** Candidates for the duplicate check, across the whole registry: similar names or shared document numbers. */
+export function findDuplicateCandidates(db: Db, foldedName: string, personIds: string[], limit: number) {
+  return db
+    .selectFrom('person')
+    .select([
+      'person.id',
+      'person.given_name_1',
+      'person.given_name_2',
+      'person.surname_1',
+      'person.surname_2',
+      'person.birth_date',
+      'person.registered_office_id',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb(sql<boolean>`person.search_name % ${foldedName}`, '=', true),
+        ...(personIds.length ? [eb('person.id', 'in', personIds)] : []),
+      ]),
+    )
+    .limit(limit)
+    .execute();
+}
+
+export function findOfficeNames(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('office').select(['id', 'name']).where('id', 'in', ids).execute();
+}

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { DOCUMENT_TYPES } from '../../domain/registry/document-types';
+
+const name = z.string().trim().min(1).max(80);
+const optionalName = z
+  .string()
+  .trim()
+  .max(80)
+  .nullish()
+  .transform((value) => value || null);
+const country = z.string().regex(/^[A-Z]{2}$/, 'registry.countryCode');
+const washingtonGroupLevel = z.number().int().min(1).max(4).nullish();
+
+export const DocumentInput = z.object({
+  type: z.enum(DOCUMENT_TYPES),
+  number: z.string().trim().min(1).max(40),
+  issuingCountry: country.nullish(),
+  issuedOn: z.iso.date().nullish(),
+  expiresOn: z.iso.date().nullish(),
+});
+
+export const PersonFields = z.object({
+  givenName1: name,
+  givenName2: optionalName,
+  surname1: name,
+  surname2: optionalName,
+  preferredName: optionalName,
+  sexAtBirth: z.enum(['female', 'male', 'intersex', 'not_stated']).nullish(),
+  genderIdentity: z
+    .enum(['woman', 'man', 'trans_woman', 'trans_man', 'non_binary', 'other', 'not_stated'])
+    .nullish(),
+  birthDate: z.iso.date().nullish(),
+  birthDateEstimated: z.boolean(),
+  nationalities: z.array(country).max(4),
+  previousResidenceCountry: country.nullish(),
+  populationGroup: z.enum([
+    'returnee',
+    'venezuelan_migrant',
+    'refugee_or_asylum_seeker',
+    'host_community',
+    'other',
+  ]),
+  ethnicGroup: z
+    .enum(['none', 'indigenous', 'afro_colombian', 'raizal', 'palenquero', 'rom', 'other', 'not_stated'])
+    .nullish(),
+  disability: z
+    .object({
+      seeing: washingtonGroupLevel,
+      hearing: washingtonGroupLevel,
+      walking: washingtonGroupLevel,
+      cognition: washingtonGroupLevel,
+      selfCare: washingtonGroupLevel,
+      communication: washingtonGroupLevel,
+    })
+    .nullish(),
+  languages: z.array(z.string().trim().min(2).max(40)).max(10),
+  phone: z.string().trim().max(30).nullish(),
+  email: z.email().max(320).nullish(),
+  addressLine: z.string().trim().max(200).nullish(),
+  neighbourhood: z.string().trim().max(120).nullish(),
+  municipalityCode: z
+    .string()
+    .regex(/^\d{5}$/, 'registry.municipalityCode')
+    .nullish(),
+  returnData: z
+    .object({
+      returnType: z.enum(['solidario', 'humanitario', 'laboral', 'productivo', 'none']).nullish(),
+      rurRegistered: z.boolean().nullish(),
+      arrivalDate: z.iso.date().nullish(),
+      arrivalMode: z.enum(['air', 'land']).nullish(),
+      arrivalPost: z.string().trim().max(120).nullish(),
+      returnedFromCountry: country.nullish(),
+      yearsAbroad: z.number().int().min(0).max(100).nullish(),
+      voluntary: z.boolean().nullish(),
+    })
+    .nullish(),
+});
+
+// Defaults belong to creation only: on an update, a field left out must stay as it is.
+export const PersonCreate = PersonFields.extend({
+  birthDateEstimated: z.boolean().default(false),
+  nationalities: z.array(country).max(4).default([]),
+  languages: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
+  officeId: z.uuid(),
+  documents: z.array(DocumentInput).max(10).default([]),
+  /** The caseworker saw the likely duplicates and registers a new person anyway. */
+  acknowledgeDuplicates: z.boolean().default(false),
+});
+
+export const PersonUpdate = PersonFields.partial().extend({ version: z.number().int().min(1) });
+
+export const DuplicateCheck = z.object({
+  givenName1: name,
+  givenName2: optionalName,
+  surname1: name,
+  surname2: optionalName,
+  birthDate: z.iso.date().nullish(),
+  documents: z
+    .array(DocumentInput.pick({ type: true, number: true }))
+    .max(10)
+    .default([]),
+});
+
+export const PersonSearchQuery = z.object({
+  q: z.string().trim().min(2).max(120),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+  cursor: z.coerce.number().int().min(0).max(10_000).optional().describe('`nextCursor` of the previous page'),
+});
+
+export const PersonIdParams = z.object({ id: z.uuid() });
+
+const MatchReason = z.enum([
+  'sameDocument',
+  'sameNumberOtherDocumentType',
+  'sameName',
+  'similarName',
+  'sameBirthDate',
+  'swappedDayMonth',
+  'missingSecondSurname',
+  'swappedSurnames',
+]);
+
+export const DuplicateCandidate = z
+  .object({
+    score: z.number(),
+    reasons: z.array(MatchReason),
+    /** Null when the match belongs to an office the caller does not work in: only that office is named. */
+    person: z.object({ id: z.uuid(), displayName: z.string(), birthDate: z.string().nullable() }).nullable(),
+    officeName: z.string(),
+  })
+  .meta({ id: 'DuplicateCandidate' });
+
+export const DocumentSchema = z.object({
+  id: z.uuid(),
+  type: z.enum(DOCUMENT_TYPES),
+  number: z.string(),
+  issuingCountry: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+});
+
+export const PersonSchema = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    givenName1: z.string(),
+    givenName2: z.string().nullable(),
+    surname1: z.string(),
+    surname2: z.string().nullable(),
+    preferredName: z.string().nullable(),
+    sexAtBirth: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    birthDateEstimated: z.boolean(),
+    nationalities: z.array(z.string()),
+    previousResidenceCountry: z.string().nullable(),
+    populationGroup: z.string(),
+    languages: z.array(z.string()),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    addressLine: z.string().nullable(),
+    neighbourhood: z.string().nullable(),
+    municipalityCode: z.string().nullable(),
+    returnData: z.object({
+      returnType: z.string().nullable(),
+      rurRegistered: z.boolean().nullable(),
+      arrivalDate: z.string().nullable(),
+      arrivalMode: z.string().nullable(),
+      arrivalPost: z.string().nullable(),
+      returnedFromCountry: z.string().nullable(),
+      yearsAbroad: z.number().nullable(),
+      voluntary: z.boolean().nullable(),
+    }),
+    /** Present only for roles that may read sensitive data (Ley 1581 art. 5); such reads are audited. */
+    sensitive: z
+      .object({
+        genderIdentity: z.string().nullable(),
+        ethnicGroup: z.string().nullable(),
+        disability: z.object({
+          seeing: z.number().nullable(),
+          hearing: z.number().nullable(),
+          walking: z.number().nullable(),
+          cognition: z.number().nullable(),
+          selfCare: z.number().nullable(),
+          communication: z.number().nullable(),
+        }),
+      })
+      .nullable(),
+    documents: z.array(DocumentSchema),
+    registeredOfficeId: z.uuid(),
+    officeIds: z.array(z.uuid()),
+    version: z.number().int(),
+    abilities: z.object({ update: z.boolean(), readSensitive: z.boolean() }),
+  })
+  .meta({ id: 'Person' });
+
+export const PersonSearchResult = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      displayName: z.string(),
+      birthDate: z.string().nullable(),
+      populationGroup: z.string(),
+      documents: z.array(z.object({ type: z.string(), number: z.string() })),
+      rank: z.number(),
+    }),
+  ),
+  nextCursor: z.number().nullable(),
+});

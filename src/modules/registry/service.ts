@@ -1,0 +1,427 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import type { Database, IdentityDocumentTable, PersonTable } from '../../db/schema';
+import { diffFields } from '../../domain/audit/field-changes';
+import { checkDocumentNumber, normalizeDocumentNumber } from '../../domain/registry/document-number';
+import type { DocumentType } from '../../domain/registry/document-types';
+import { type IdentityFacts, scoreMatch } from '../../domain/registry/duplicates';
+import { displayName, foldName, searchableName } from '../../domain/registry/names';
+import { normalizePhone } from '../../domain/registry/phone';
+import { AppError } from '../../server/http/problem';
+import { InvalidFieldsError } from '../../server/http/validation';
+import type { AuditService } from '../audit/service';
+import type { Actor } from '../identity/actor';
+import { registryPolicy } from './policy';
+import * as q from './queries';
+import type { DuplicateCheck, PersonCreate, PersonFields, PersonUpdate } from './schemas';
+
+type PersonRow = Selectable<PersonTable>;
+type DocumentRow = Selectable<IdentityDocumentTable>;
+type Fields = Partial<z.infer<typeof PersonFields>>;
+
+/** Score from which a registration waits for the caseworker to acknowledge the likely duplicates. */
+export const DUPLICATE_WARNING_SCORE = 0.7;
+const CANDIDATE_LIMIT = 50;
+const SHOWN_CANDIDATES = 10;
+
+/** Maps the API's fields to columns, validating what the schema cannot (phone, document numbers). */
+function toColumns(fields: Fields): Partial<Record<keyof PersonTable, unknown>> {
+  const columns: Partial<Record<keyof PersonTable, unknown>> = {};
+  const problems: Array<{ path: string; messageKey: string }> = [];
+  const set = <K extends keyof PersonTable>(key: K, value: unknown) => {
+    if (value !== undefined) columns[key] = value;
+  };
+  set('given_name_1', fields.givenName1);
+  set('given_name_2', fields.givenName2);
+  set('surname_1', fields.surname1);
+  set('surname_2', fields.surname2);
+  set('preferred_name', fields.preferredName);
+  set('sex_at_birth', fields.sexAtBirth);
+  set('gender_identity', fields.genderIdentity);
+  set('birth_date', fields.birthDate);
+  set('birth_date_estimated', fields.birthDateEstimated);
+  set('nationalities', fields.nationalities);
+  set('previous_residence_country', fields.previousResidenceCountry);
+  set('population_group', fields.populationGroup);
+  set('ethnic_group', fields.ethnicGroup);
+  set('languages', fields.languages);
+  set('email', fields.email?.toLowerCase() ?? fields.email);
+  set('address_line', fields.addressLine);
+  set('neighbourhood', fields.neighbourhood);
+  set('municipality_code', fields.municipalityCode);
+  if (fields.phone !== undefined) {
+    const phone = fields.phone ? normalizePhone(fields.phone) : null;
+    if (fields.phone && !phone) problems.push({ path: 'phone', messageKey: 'registry.phone' });
+    columns.phone_e164 = phone;
+  }
+  if (fields.disability !== undefined) {
+    const d = fields.disability ?? {};
+    Object.assign(columns, {
+      wg_seeing: d.seeing ?? null,
+      wg_hearing: d.hearing ?? null,
+      wg_walking: d.walking ?? null,
+      wg_cognition: d.cognition ?? null,
+      wg_self_care: d.selfCare ?? null,
+      wg_communication: d.communication ?? null,
+    });
+  }
+  if (fields.returnData !== undefined) {
+    const r = fields.returnData ?? {};
+    Object.assign(columns, {
+      return_type: r.returnType ?? null,
+      rur_registered: r.rurRegistered ?? null,
+      arrival_date: r.arrivalDate ?? null,
+      arrival_mode: r.arrivalMode ?? null,
+      arrival_post: r.arrivalPost ?? null,
+      returned_from_country: r.returnedFromCountry ?? null,
+      years_abroad: r.yearsAbroad ?? null,
+      return_voluntary: r.voluntary ?? null,
+    });
+  }
+  if (fields.birthDate && fields.birthDate > new Date().toISOString().slice(0, 10)) {
+    problems.push({ path: 'birthDate', messageKey: 'registry.birthDateInFuture' });
+  }
+  if (problems.length) throw new InvalidFieldsError(problems);
+  return columns;
+}
+
+function checkedDocuments<T extends { type: DocumentType; number: string }>(documents: T[]) {
+  const problems: Array<{ path: string; messageKey: string }> = [];
+  const checked = documents.map((document, index) => {
+    const result = checkDocumentNumber(document.type, document.number);
+    for (const problem of result.problems) {
+      problems.push({ path: `documents.${index}.number`, messageKey: `registry.document.${problem}` });
+    }
+    return { ...document, normalized: result.normalized };
+  });
+  if (problems.length) throw new InvalidFieldsError(problems);
+  return checked;
+}
+
+function presentPerson(person: PersonRow, documents: DocumentRow[], officeIds: string[], actor: Actor) {
+  const sensitive = registryPolicy.readSensitive(actor);
+  return {
+    id: person.id,
+    displayName: displayName({
+      givenName1: person.given_name_1,
+      givenName2: person.given_name_2,
+      surname1: person.surname_1,
+      surname2: person.surname_2,
+    }),
+    givenName1: person.given_name_1,
+    givenName2: person.given_name_2,
+    surname1: person.surname_1,
+    surname2: person.surname_2,
+    preferredName: person.preferred_name,
+    sexAtBirth: person.sex_at_birth,
+    birthDate: person.birth_date,
+    birthDateEstimated: person.birth_date_estimated,
+    nationalities: person.nationalities.map((code) => code.trim()),
+    previousResidenceCountry: person.previous_residence_country,
+    populationGroup: person.population_group,
+    languages: person.languages,
+    phone: person.phone_e164,
+    email: person.email,
+    addressLine: person.address_line,
+    neighbourhood: person.neighbourhood,
+    municipalityCode: person.municipality_code,
+    returnData: {
+      returnType: person.return_type,
+      rurRegistered: person.rur_registered,
+      arrivalDate: person.arrival_date,
+      arrivalMode: person.arrival_mode,
+      arrivalPost: person.arrival_post,
+      returnedFromCountry: person.returned_from_country,
+      yearsAbroad: person.years_abroad,
+      voluntary: person.return_voluntary,
+    },
+    sensitive: sensitive
+      ? {
+          genderIdentity: person.gender_identity,
+          ethnicGroup: person.ethnic_group,
+          disability: {
+            seeing: person.wg_seeing,
+            hearing: person.wg_hearing,
+            walking: person.wg_walking,
+            cognition: person.wg_cognition,
+            selfCare: person.wg_self_care,
+            communication: person.wg_communication,
+          },
+        }
+      : null,
+    documents: documents.map((document) => ({
+      id: document.id,
+      type: document.document_type as DocumentType,
+      number: document.number,
+      issuingCountry: document.issuing_country,
+      issuedOn: document.issued_on,
+      expiresOn: document.expires_on,
+    })),
+    registeredOfficeId: person.registered_office_id,
+    officeIds,
+    version: person.version,
+    abilities: { update: registryPolicy.update(actor, { officeIds }), readSensitive: sensitive },
+  };
+}
+
+function hasSensitiveData(person: PersonRow): boolean {
+  return [
+    person.gender_identity,
+    person.ethnic_group,
+    person.wg_seeing,
+    person.wg_hearing,
+    person.wg_walking,
+    person.wg_cognition,
+    person.wg_self_care,
+    person.wg_communication,
+  ].some((value) => value !== null);
+}
+
+export function createRegistryService({ db, audit }: { db: Kysely<Database>; audit: AuditService }) {
+  async function loadReadable(actor: Actor, id: string) {
+    const person = await q.findPersonById(db, id);
+    if (!person) throw new AppError('notFound');
+    const officeIds = await q.findOfficeIdsOfPerson(db, id);
+    if (!registryPolicy.read(actor, { officeIds })) throw new AppError('notFound');
+    return { person, officeIds };
+  }
+
+  /**
+   * Likely existing records of the person described, scored and explained. Matches in offices the caller does
+   * not work in are reported without personal data: only that office is named, so staff can coordinate.
+   */
+  async function findDuplicates(actor: Actor, draft: z.infer<typeof DuplicateCheck>) {
+    const documents = draft.documents.map((d) => ({
+      type: d.type,
+      numberNormalized: normalizeDocumentNumber(d.number),
+    }));
+    const facts: IdentityFacts = { ...draft, documents };
+    const byNumber = await q.findDocumentsByNumbers(
+      db,
+      documents.map((d) => d.numberNormalized).filter(Boolean),
+    );
+    const candidates = await q.findDuplicateCandidates(
+      db,
+      searchableName(draft),
+      [...new Set(byNumber.map((d) => d.person_id))],
+      CANDIDATE_LIMIT,
+    );
+    const candidateDocuments = await q.findDocumentsOfPersons(
+      db,
+      candidates.map((c) => c.id),
+    );
+    const officeNames = new Map(
+      (await q.findOfficeNames(db, [...new Set(candidates.map((c) => c.registered_office_id))])).map((o) => [
+        o.id,
+        o.name,
+      ]),
+    );
+    const scored = [];
+    for (const candidate of candidates) {
+      const existing: IdentityFacts = {
+        givenName1: candidate.given_name_1,
+        givenName2: candidate.given_name_2,
+        surname1: candidate.surname_1,
+        surname2: candidate.surname_2,
+        birthDate: candidate.birth_date,
+        documents: candidateDocuments
+          .filter((d) => d.person_id === candidate.id)
+          .map((d) => ({ type: d.document_type, numberNormalized: d.number_normalized })),
+      };
+      const match = scoreMatch(facts, existing);
+      if (match.score < 0.3) continue;
+      const officeIds = await q.findOfficeIdsOfPerson(db, candidate.id);
+      const visible = registryPolicy.read(actor, { officeIds });
+      scored.push({
+        ...match,
+        person: visible
+          ? { id: candidate.id, displayName: displayName(existing), birthDate: candidate.birth_date }
+          : null,
+        officeName: officeNames.get(candidate.registered_office_id) ?? '',
+      });
+    }
+    return scored.sort((a, b) => b.score - a.score).slice(0, SHOWN_CANDIDATES);
+  }
+
+  return {
+    checkDuplicates(actor: Actor, draft: z.infer<typeof DuplicateCheck>) {
+      if (!registryPolicy.search(actor)) throw new AppError('forbidden');
+      return findDuplicates(actor, draft);
+    },
+
+    /**
+     * Registers a person at one of the caller's offices. Likely duplicates stop the registration (409 with the
+     * candidates) until the caseworker acknowledges them; a document already registered always stops it.
+     */
+    async registerPerson(actor: Actor, input: z.infer<typeof PersonCreate>) {
+      if (!registryPolicy.register(actor, input.officeId)) throw new AppError('forbidden');
+      const documents = checkedDocuments(input.documents);
+      const candidates = await findDuplicates(actor, input);
+      const blocking = candidates.filter((c) => c.reasons.includes('sameDocument'));
+      if (
+        blocking.length ||
+        (!input.acknowledgeDuplicates && candidates.some((c) => c.score >= DUPLICATE_WARNING_SCORE))
+      ) {
+        throw new AppError(
+          'possibleDuplicates',
+          {},
+          { candidates, mustMergeOrUseExisting: blocking.length > 0 },
+        );
+      }
+      const columns = toColumns(input);
+      const id = uuidv7();
+      const person = await db.transaction().execute(async (trx) => {
+        const row = await q.insertPerson(
+          trx,
+          {
+            ...(columns as Updateable<PersonTable>),
+            id,
+            given_name_1: input.givenName1,
+            surname_1: input.surname1,
+            population_group: input.populationGroup,
+            search_name: searchableName(input),
+            registered_office_id: input.officeId,
+            created_by: actor.userId,
+          } as Insertable<PersonTable>,
+          documents.map((document) => ({
+            id: uuidv7(),
+            person_id: id,
+            document_type: document.type,
+            number: document.number,
+            number_normalized: document.normalized,
+            issuing_country: document.issuingCountry ?? null,
+            issued_on: document.issuedOn ?? null,
+            expires_on: document.expiresOn ?? null,
+          })),
+        );
+        await audit.record(trx, actor, {
+          action: 'person.registered',
+          recordType: 'person',
+          recordId: id,
+          officeId: input.officeId,
+          changes: {
+            after: {
+              displayName: displayName(input),
+              documents: documents.map((d) => `${d.type} ${d.normalized}`),
+            },
+          },
+        });
+        return row;
+      });
+      const stored = await q.findDocumentsOfPersons(db, [id]);
+      return presentPerson(person, stored, [input.officeId], actor);
+    },
+
+    /** One person's record; reading one that holds sensitive data is audited (Ley 1581 art. 5). */
+    async getPerson(actor: Actor, id: string) {
+      const { person, officeIds } = await loadReadable(actor, id);
+      const documents = await q.findDocumentsOfPersons(db, [id]);
+      if (registryPolicy.readSensitive(actor) && hasSensitiveData(person)) {
+        await audit.record(db, actor, {
+          action: 'person.sensitive_read',
+          recordType: 'person',
+          recordId: id,
+        });
+      }
+      return presentPerson(person, documents, officeIds, actor);
+    },
+
+    /** Changes a person at the version the caller read; a stale version gets 409 with the current record. */
+    async updatePerson(actor: Actor, id: string, input: z.infer<typeof PersonUpdate>) {
+      const { person, officeIds } = await loadReadable(actor, id);
+      if (!registryPolicy.update(actor, { officeIds })) throw new AppError('forbidden');
+      const sensitiveKeys = ['genderIdentity', 'ethnicGroup', 'disability'] as const;
+      if (!registryPolicy.readSensitive(actor) && sensitiveKeys.some((key) => input[key] !== undefined)) {
+        throw new AppError('forbidden');
+      }
+      const { version, ...fields } = input;
+      const columns = toColumns(fields);
+      const names = {
+        givenName1: fields.givenName1 ?? person.given_name_1,
+        givenName2: fields.givenName2 !== undefined ? fields.givenName2 : person.given_name_2,
+        surname1: fields.surname1 ?? person.surname_1,
+        surname2: fields.surname2 !== undefined ? fields.surname2 : person.surname_2,
+      };
+      const updated = await db.transaction().execute(async (trx) => {
+        const row = await q.updatePersonAtVersion(trx, id, version, {
+          ...(columns as Updateable<PersonTable>),
+          search_name: searchableName(names),
+        });
+        if (!row) return null;
+        const before = Object.fromEntries(
+          Object.keys(columns).map((key) => [key, person[key as keyof PersonRow]]),
+        );
+        await audit.record(trx, actor, {
+          action: 'person.updated',
+          recordType: 'person',
+          recordId: id,
+          officeId: person.registered_office_id,
+          changes: diffFields(before, columns),
+        });
+        return row;
+      });
+      const documents = await q.findDocumentsOfPersons(db, [id]);
+      if (!updated) {
+        const current = await q.findPersonById(db, id);
+        throw new AppError(
+          'conflict',
+          {},
+          { current: current ? presentPerson(current, documents, officeIds, actor) : null },
+        );
+      }
+      return presentPerson(updated, documents, officeIds, actor);
+    },
+
+    /**
+     * One box: a document number in any formatting, a phone, or a name in any order, with or without accents
+     * and with typos. Only persons of the caller's offices are found.
+     */
+    async searchPersons(actor: Actor, query: { q: string; limit: number; cursor?: number | undefined }) {
+      if (!registryPolicy.search(actor)) throw new AppError('forbidden');
+      const offset = query.cursor ?? 0;
+      const digits = query.q.replace(/\D/g, '');
+      const looksNumeric =
+        digits.length >= 5 && digits.length >= query.q.replace(/[\s.\-+()]/g, '').length - 2;
+      let rows: Awaited<ReturnType<typeof q.searchPersonsByName>> = [];
+      if (looksNumeric) {
+        rows = await q.searchPersonsByDocument(
+          db,
+          normalizeDocumentNumber(query.q),
+          actor.officeIds,
+          query.limit,
+        );
+        const phone = normalizePhone(query.q);
+        if (rows.length === 0 && phone)
+          rows = await q.searchPersonsByPhone(db, phone, actor.officeIds, query.limit);
+      } else {
+        const folded = foldName(query.q);
+        rows = await q.searchPersonsByName(db, folded, actor.officeIds, query.limit, offset);
+      }
+      const documents = await q.findDocumentsOfPersons(
+        db,
+        rows.map((row) => row.id),
+      );
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          displayName: displayName({
+            givenName1: row.given_name_1,
+            givenName2: row.given_name_2,
+            surname1: row.surname_1,
+            surname2: row.surname_2,
+          }),
+          birthDate: row.birth_date,
+          populationGroup: row.population_group,
+          documents: documents
+            .filter((d) => d.person_id === row.id)
+            .map((d) => ({ type: d.document_type, number: d.number })),
+          rank: Math.round(Number(row.rank) * 1000) / 1000,
+        })),
+        nextCursor: !looksNumeric && rows.length === query.limit ? offset + query.limit : null,
+      };
+    },
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;
