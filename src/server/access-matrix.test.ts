@@ -14,6 +14,9 @@ import { createTestApp } from '../testing/test-app';
 interface Fixture {
   targetUserId: string;
   personId: string;
+  secondPersonId: string;
+  householdId: string;
+  consentId: string;
   personVersion: () => Promise<number>;
   targetVersion: () => Promise<number>;
   organizationId: string;
@@ -27,8 +30,9 @@ interface Expectation {
   notFoundWhenAllowed?: boolean;
   /** The operation ends the session it is called with: use a fresh one. */
   endsSession?: boolean;
-  /** The record the path's {id} names (the target user unless said otherwise). */
+  /** The records the path names: {id} is the target user unless said otherwise. */
   id?: (fixture: Fixture) => string;
+  params?: (fixture: Fixture) => Record<string, string>;
   request?: (fixture: Fixture, role: Role) => Promise<Partial<InjectOptions>> | Partial<InjectOptions>;
 }
 
@@ -102,6 +106,36 @@ const EXPECTED: Record<string, Expectation> = {
     }),
   },
   getPerson: { allow: CENTRE_STAFF, id: person },
+  createHousehold: {
+    allow: CENTRE_STAFF,
+    request: (f) => ({
+      payload: { officeId: f.officeId, members: [{ personId: f.secondPersonId, relationship: 'head' }] },
+    }),
+  },
+  getHousehold: { allow: CENTRE_STAFF, id: (f) => f.householdId },
+  addHouseholdMember: {
+    allow: CENTRE_STAFF,
+    id: (f) => f.householdId,
+    request: (f) => ({ payload: { personId: f.personId, relationship: 'spouse' } }),
+  },
+  removeHouseholdMember: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    id: (f) => f.householdId,
+    params: (f) => ({ personId: f.personId }),
+  },
+  listConsents: { allow: CENTRE_STAFF, id: person },
+  recordConsent: {
+    allow: CENTRE_STAFF,
+    id: person,
+    request: () => ({ payload: { purpose: 'contact', givenBy: 'self', method: 'verbal' } }),
+  },
+  revokeConsent: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    id: person,
+    params: (f) => ({ consentId: f.consentId }),
+  },
   updatePerson: {
     allow: CENTRE_STAFF,
     id: person,
@@ -172,9 +206,34 @@ beforeAll(async () => {
     },
   });
   const personId = registered?.json().id as string;
+  const caseworker = sessions.get('caseworker') as TestSession;
+  const second = await caseworker.request({
+    method: 'POST',
+    url: '/api/v1/persons',
+    payload: {
+      officeId: office.id,
+      givenName1: 'Segunda',
+      surname1: 'Persona Matriz',
+      populationGroup: 'host_community',
+    },
+  });
+  const secondPersonId = second.json().id as string;
+  const household = await caseworker.request({
+    method: 'POST',
+    url: '/api/v1/households',
+    payload: { officeId: office.id, members: [{ personId, relationship: 'head' }] },
+  });
+  const consent = await caseworker.request({
+    method: 'POST',
+    url: `/api/v1/persons/${personId}/consents`,
+    payload: { purpose: 'assistance', givenBy: 'self', method: 'written' },
+  });
   fixture = {
     targetUserId,
     personId,
+    secondPersonId,
+    householdId: household.json().id as string,
+    consentId: consent.json().id as string,
     personVersion: async () =>
       (
         await database.db
@@ -198,8 +257,12 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 function urlFor(operation: Operation): string {
-  const id = EXPECTED[operation.operationId]?.id?.(fixture) ?? fixture.targetUserId;
-  return operation.path.replace('{id}', id);
+  const expectation = EXPECTED[operation.operationId];
+  const params: Record<string, string> = {
+    id: expectation?.id?.(fixture) ?? fixture.targetUserId,
+    ...(expectation?.params?.(fixture) ?? {}),
+  };
+  return operation.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }
 
 async function sessionFor(role: Role, fresh: boolean): Promise<TestSession> {

@@ -17,7 +17,7 @@ import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { DatabaseHandle } from '../db/database';
 import { auditRoutes } from '../modules/audit/routes';
 import { identityRoutes } from '../modules/identity/routes';
-import { registryRoutes } from '../modules/registry/routes';
+import { householdAndConsentRoutes, registryRoutes } from '../modules/registry/routes';
 import { systemRoutes } from '../modules/system/routes';
 import type { Config } from './config';
 import { registerAuthentication } from './http/authentication';
@@ -169,6 +169,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   await app.register(identityRoutes(services, { signInRateLimit: config.SIGN_IN_RATE_LIMIT }));
   await app.register(auditRoutes(services));
   await app.register(registryRoutes(services));
+  await app.register(householdAndConsentRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));

@@ -156,3 +156,102 @@ export function findOfficeNames(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('office').select(['id', 'name']).where('id', 'in', ids).execute();
 }
+
+// Households
+
+export async function insertHousehold(db: Db, row: Insertable<Database['household']>) {
+  return db.insertInto('household').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findHouseholdById(db: Db, id: string) {
+  return db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findMemberships(db: Db, householdId: string) {
+  return db
+    .selectFrom('household_membership')
+    .innerJoin('person', 'person.id', 'household_membership.person_id')
+    .select([
+      'household_membership.id',
+      'household_membership.person_id',
+      'household_membership.relationship',
+      'household_membership.joined_on',
+      'household_membership.left_on',
+      'person.given_name_1',
+      'person.given_name_2',
+      'person.surname_1',
+      'person.surname_2',
+      'person.birth_date',
+      'person.wg_seeing',
+      'person.wg_hearing',
+      'person.wg_walking',
+      'person.wg_cognition',
+      'person.wg_self_care',
+      'person.wg_communication',
+    ])
+    .where('household_membership.household_id', '=', householdId)
+    .orderBy('household_membership.joined_on')
+    .orderBy('household_membership.id')
+    .execute();
+}
+
+export function findCurrentMembership(db: Db, personId: string) {
+  return db
+    .selectFrom('household_membership')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function endMembership(db: Db, membershipId: string, day: string) {
+  await db.updateTable('household_membership').set({ left_on: day }).where('id', '=', membershipId).execute();
+}
+
+export async function insertMembership(db: Db, row: Insertable<Database['household_membership']>) {
+  await db.insertInto('household_membership').values(row).execute();
+}
+
+export async function bumpHouseholdVersion(db: Db, id: string) {
+  await db
+    .updateTable('household')
+    .set({ version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+// Consent
+
+export function findConsents(db: Db, personId: string) {
+  return db
+    .selectFrom('consent')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('granted_at', 'desc')
+    .execute();
+}
+
+export function findCurrentConsent(db: Db, personId: string, purpose: string) {
+  return db
+    .selectFrom('consent')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('purpose', '=', purpose)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertConsent(db: Db, row: Insertable<Database['consent']>) {
+  return db.insertInto('consent').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function revokeConsent(db: Db, personId: string, consentId: string, by: string, at: Date) {
+  return db
+    .updateTable('consent')
+    .set({ revoked_at: at, revoked_by: by })
+    .where('id', '=', consentId)
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -79,3 +79,113 @@ export const registryRoutes =
       async (request) => registry.updatePerson(actorOf(request), request.params.id, request.body),
     );
   };
+
+export const householdAndConsentRoutes =
+  ({ registry }: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/households',
+      {
+        schema: {
+          operationId: 'createHousehold',
+          tags: ['registry'],
+          summary: 'Create a household with its members (exactly one head)',
+          body: s.HouseholdCreate,
+          response: { 201: s.HouseholdSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await registry.createHousehold(actorOf(request), request.body)),
+    );
+
+    app.get(
+      '/api/v1/households/:id',
+      {
+        schema: {
+          operationId: 'getHousehold',
+          tags: ['registry'],
+          summary: 'A household: current and former members, and its composition derived from them',
+          params: s.HouseholdIdParams,
+          response: { 200: s.HouseholdSchema },
+        },
+      },
+      async (request) => registry.getHousehold(actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/v1/households/:id/members',
+      {
+        schema: {
+          operationId: 'addHouseholdMember',
+          tags: ['registry'],
+          summary: 'Add a person, moving them out of their current household (history kept)',
+          params: s.HouseholdIdParams,
+          body: s.HouseholdMemberAdd,
+          response: { 200: s.HouseholdSchema },
+        },
+      },
+      async (request) => registry.addHouseholdMember(actorOf(request), request.params.id, request.body),
+    );
+
+    app.delete(
+      '/api/v1/households/:id/members/:personId',
+      {
+        schema: {
+          operationId: 'removeHouseholdMember',
+          tags: ['registry'],
+          summary: 'A member leaves the household (kept as a former member)',
+          params: s.HouseholdMemberParams,
+          response: { 200: s.HouseholdSchema },
+        },
+      },
+      async (request) =>
+        registry.removeHouseholdMember(actorOf(request), request.params.id, request.params.personId),
+    );
+
+    app.get(
+      '/api/v1/persons/:id/consents',
+      {
+        schema: {
+          operationId: 'listConsents',
+          tags: ['registry'],
+          summary: 'A person’s consents, current and revoked',
+          params: s.PersonIdParams,
+          response: { 200: z.object({ items: z.array(s.ConsentSchema) }) },
+        },
+      },
+      async (request) => ({ items: await registry.listConsents(actorOf(request), request.params.id) }),
+    );
+
+    app.post(
+      '/api/v1/persons/:id/consents',
+      {
+        schema: {
+          operationId: 'recordConsent',
+          tags: ['registry'],
+          summary: 'Record a consent for one purpose (by the person, or a guardian for a minor)',
+          params: s.PersonIdParams,
+          body: s.ConsentCreate,
+          response: { 201: s.ConsentSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await registry.recordConsent(actorOf(request), request.params.id, request.body)),
+    );
+
+    app.post(
+      '/api/v1/persons/:id/consents/:consentId/revoke',
+      {
+        schema: {
+          operationId: 'revokeConsent',
+          tags: ['registry'],
+          summary: 'Revoke a consent; sharing for that purpose stops at once',
+          params: s.ConsentParams,
+          response: { 200: s.ConsentSchema },
+        },
+      },
+      async (request) =>
+        registry.revokeConsent(actorOf(request), request.params.id, request.params.consentId),
+    );
+  };

@@ -206,3 +206,98 @@ export const PersonSearchResult = z.object({
   ),
   nextCursor: z.number().nullable(),
 });
+
+export const RELATIONSHIPS = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'sibling',
+  'grandchild',
+  'grandparent',
+  'other_relative',
+  'non_relative',
+] as const;
+
+export const HouseholdCreate = z.object({
+  officeId: z.uuid(),
+  addressLine: z.string().trim().max(200).nullish(),
+  neighbourhood: z.string().trim().max(120).nullish(),
+  municipalityCode: z
+    .string()
+    .regex(/^\d{5}$/, 'registry.municipalityCode')
+    .nullish(),
+  members: z
+    .array(z.object({ personId: z.uuid(), relationship: z.enum(RELATIONSHIPS) }))
+    .min(1)
+    .max(30),
+});
+
+export const HouseholdMemberAdd = z.object({ personId: z.uuid(), relationship: z.enum(RELATIONSHIPS) });
+export const HouseholdIdParams = z.object({ id: z.uuid() });
+export const HouseholdMemberParams = z.object({ id: z.uuid(), personId: z.uuid() });
+
+export const HouseholdSchema = z
+  .object({
+    id: z.uuid(),
+    addressLine: z.string().nullable(),
+    neighbourhood: z.string().nullable(),
+    municipalityCode: z.string().nullable(),
+    registeredOfficeId: z.uuid(),
+    version: z.number().int(),
+    members: z.array(
+      z.object({
+        personId: z.uuid(),
+        displayName: z.string(),
+        relationship: z.enum(RELATIONSHIPS),
+        joinedOn: z.string(),
+      }),
+    ),
+    formerMembers: z.array(
+      z.object({
+        personId: z.uuid(),
+        displayName: z.string(),
+        relationship: z.enum(RELATIONSHIPS),
+        joinedOn: z.string(),
+        leftOn: z.string(),
+      }),
+    ),
+    composition: z.object({
+      members: z.number(),
+      childrenUnder5: z.number(),
+      schoolAge: z.number(),
+      olderAdults: z.number(),
+      withDisability: z.number(),
+      unknownAge: z.number(),
+    }),
+  })
+  .meta({ id: 'Household' });
+
+export const CONSENT_PURPOSES = [
+  'assistance',
+  'sharing_with_partners',
+  'contact',
+  'anonymized_statistics',
+] as const;
+
+export const ConsentCreate = z.object({
+  purpose: z.enum(CONSENT_PURPOSES),
+  givenBy: z.enum(['self', 'guardian']),
+  guardianName: z.string().trim().min(2).max(200).nullish(),
+  method: z.enum(['written', 'verbal', 'digital']),
+  grantedAt: z.iso.datetime({ offset: true }).optional().describe('When it was given; now if omitted'),
+});
+
+export const ConsentParams = z.object({ id: z.uuid(), consentId: z.uuid() });
+
+export const ConsentSchema = z
+  .object({
+    id: z.uuid(),
+    purpose: z.enum(CONSENT_PURPOSES),
+    givenBy: z.enum(['self', 'guardian']),
+    guardianName: z.string().nullable(),
+    method: z.enum(['written', 'verbal', 'digital']),
+    grantedAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Consent' });

@@ -6,6 +6,7 @@ import { diffFields } from '../../domain/audit/field-changes';
 import { checkDocumentNumber, normalizeDocumentNumber } from '../../domain/registry/document-number';
 import type { DocumentType } from '../../domain/registry/document-types';
 import { type IdentityFacts, scoreMatch } from '../../domain/registry/duplicates';
+import { ageOn, householdComposition } from '../../domain/registry/household-composition';
 import { displayName, foldName, searchableName } from '../../domain/registry/names';
 import { normalizePhone } from '../../domain/registry/phone';
 import { AppError } from '../../server/http/problem';
@@ -14,7 +15,17 @@ import type { AuditService } from '../audit/service';
 import type { Actor } from '../identity/actor';
 import { registryPolicy } from './policy';
 import * as q from './queries';
-import type { DuplicateCheck, PersonCreate, PersonFields, PersonUpdate } from './schemas';
+import type {
+  CONSENT_PURPOSES,
+  ConsentCreate,
+  DuplicateCheck,
+  HouseholdCreate,
+  HouseholdMemberAdd,
+  PersonCreate,
+  PersonFields,
+  PersonUpdate,
+  RELATIONSHIPS,
+} from './schemas';
 
 type PersonRow = Selectable<PersonTable>;
 type DocumentRow = Selectable<IdentityDocumentTable>;
@@ -178,6 +189,35 @@ function hasSensitiveData(person: PersonRow): boolean {
   ].some((value) => value !== null);
 }
 
+/** Today's date in Colombia (UTC−5, no daylight saving), where every office of the network works. */
+function todayIn(): string {
+  return new Date(Date.now() - 5 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+function assertOneHead(relationships: string[]) {
+  const heads = relationships.filter((r) => r === 'head').length;
+  if (heads !== 1) {
+    throw new InvalidFieldsError([
+      {
+        path: 'members',
+        messageKey: heads === 0 ? 'registry.household.noHead' : 'registry.household.twoHeads',
+      },
+    ]);
+  }
+}
+
+function presentConsent(row: Selectable<Database['consent']>) {
+  return {
+    id: row.id,
+    purpose: row.purpose as (typeof CONSENT_PURPOSES)[number],
+    givenBy: row.given_by as 'self' | 'guardian',
+    guardianName: row.guardian_name,
+    method: row.method as 'written' | 'verbal' | 'digital',
+    grantedAt: row.granted_at.toISOString(),
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
+
 export function createRegistryService({ db, audit }: { db: Kysely<Database>; audit: AuditService }) {
   async function loadReadable(actor: Actor, id: string) {
     const person = await q.findPersonById(db, id);
@@ -185,6 +225,82 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
     const officeIds = await q.findOfficeIdsOfPerson(db, id);
     if (!registryPolicy.read(actor, { officeIds })) throw new AppError('notFound');
     return { person, officeIds };
+  }
+
+  async function loadHousehold(actor: Actor, id: string) {
+    const household = await q.findHouseholdById(db, id);
+    if (!household || !registryPolicy.read(actor, { officeIds: [household.registered_office_id] })) {
+      throw new AppError('notFound');
+    }
+    return household;
+  }
+
+  async function moveInto(
+    trx: Kysely<Database>,
+    householdId: string,
+    personId: string,
+    relationship: string,
+    day: string,
+  ) {
+    const current = await q.findCurrentMembership(trx, personId);
+    if (current) await q.endMembership(trx, current.id, day);
+    await q.insertMembership(trx, {
+      id: uuidv7(),
+      household_id: householdId,
+      person_id: personId,
+      relationship,
+      joined_on: day,
+    });
+  }
+
+  async function presentHousehold(actor: Actor, id: string) {
+    const household = await loadHousehold(actor, id);
+    const memberships = await q.findMemberships(db, id);
+    const name = (m: (typeof memberships)[number]) =>
+      displayName({
+        givenName1: m.given_name_1,
+        givenName2: m.given_name_2,
+        surname1: m.surname_1,
+        surname2: m.surname_2,
+      });
+    const current = memberships.filter((m) => m.left_on === null);
+    return {
+      id: household.id,
+      addressLine: household.address_line,
+      neighbourhood: household.neighbourhood,
+      municipalityCode: household.municipality_code,
+      registeredOfficeId: household.registered_office_id,
+      version: household.version,
+      members: current.map((m) => ({
+        personId: m.person_id,
+        displayName: name(m),
+        relationship: m.relationship as (typeof RELATIONSHIPS)[number],
+        joinedOn: m.joined_on,
+      })),
+      formerMembers: memberships
+        .filter((m) => m.left_on !== null)
+        .map((m) => ({
+          personId: m.person_id,
+          displayName: name(m),
+          relationship: m.relationship as (typeof RELATIONSHIPS)[number],
+          joinedOn: m.joined_on,
+          leftOn: m.left_on as string,
+        })),
+      composition: householdComposition(
+        current.map((m) => ({
+          birthDate: m.birth_date,
+          disability: [
+            m.wg_seeing,
+            m.wg_hearing,
+            m.wg_walking,
+            m.wg_cognition,
+            m.wg_self_care,
+            m.wg_communication,
+          ],
+        })),
+        todayIn(),
+      ),
+    };
   }
 
   /**
@@ -420,6 +536,150 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
         })),
         nextCursor: !looksNumeric && rows.length === query.limit ? offset + query.limit : null,
       };
+    },
+
+    // Households
+
+    /** Creates a household with its members; a member who lived elsewhere moves, and the old membership is kept. */
+    async createHousehold(actor: Actor, input: z.infer<typeof HouseholdCreate>) {
+      if (!registryPolicy.register(actor, input.officeId)) throw new AppError('forbidden');
+      assertOneHead(input.members.map((m) => m.relationship));
+      for (const member of input.members) await loadReadable(actor, member.personId);
+      const id = uuidv7();
+      const today = todayIn();
+      await db.transaction().execute(async (trx) => {
+        await q.insertHousehold(trx, {
+          id,
+          address_line: input.addressLine ?? null,
+          neighbourhood: input.neighbourhood ?? null,
+          municipality_code: input.municipalityCode ?? null,
+          registered_office_id: input.officeId,
+        });
+        for (const member of input.members)
+          await moveInto(trx, id, member.personId, member.relationship, today);
+        await audit.record(trx, actor, {
+          action: 'household.created',
+          recordType: 'household',
+          recordId: id,
+          officeId: input.officeId,
+          changes: { after: { members: input.members } },
+        });
+      });
+      return presentHousehold(actor, id);
+    },
+
+    getHousehold: (actor: Actor, id: string) => presentHousehold(actor, id),
+
+    /** Adds a person to a household, moving them out of their current one (its history keeps the old row). */
+    async addHouseholdMember(actor: Actor, householdId: string, input: z.infer<typeof HouseholdMemberAdd>) {
+      const household = await loadHousehold(actor, householdId);
+      await loadReadable(actor, input.personId);
+      const current = (await q.findMemberships(db, householdId)).filter((m) => m.left_on === null);
+      if (current.some((m) => m.person_id === input.personId)) throw new AppError('conflict');
+      if (input.relationship === 'head') assertOneHead([...current.map((m) => m.relationship), 'head']);
+      await db.transaction().execute(async (trx) => {
+        await moveInto(trx, householdId, input.personId, input.relationship, todayIn());
+        await q.bumpHouseholdVersion(trx, householdId);
+        await audit.record(trx, actor, {
+          action: 'household.member_added',
+          recordType: 'household',
+          recordId: householdId,
+          officeId: household.registered_office_id,
+          changes: { after: { personId: input.personId, relationship: input.relationship } },
+        });
+      });
+      return presentHousehold(actor, householdId);
+    },
+
+    async removeHouseholdMember(actor: Actor, householdId: string, personId: string) {
+      const household = await loadHousehold(actor, householdId);
+      const membership = await q.findCurrentMembership(db, personId);
+      if (!membership || membership.household_id !== householdId) throw new AppError('notFound');
+      await db.transaction().execute(async (trx) => {
+        await q.endMembership(trx, membership.id, todayIn());
+        await q.bumpHouseholdVersion(trx, householdId);
+        await audit.record(trx, actor, {
+          action: 'household.member_left',
+          recordType: 'household',
+          recordId: householdId,
+          officeId: household.registered_office_id,
+          changes: { before: { personId, relationship: membership.relationship } },
+        });
+      });
+      return presentHousehold(actor, householdId);
+    },
+
+    // Consent (Ley 1581 de 2012)
+
+    async listConsents(actor: Actor, personId: string) {
+      await loadReadable(actor, personId);
+      return (await q.findConsents(db, personId)).map(presentConsent);
+    },
+
+    /**
+     * Records a consent: who gave it (the person, or a guardian for a minor), how and when. One current consent
+     * per purpose; to change it, revoke it and record the new one.
+     */
+    async recordConsent(actor: Actor, personId: string, input: z.infer<typeof ConsentCreate>) {
+      const { person, officeIds } = await loadReadable(actor, personId);
+      if (!registryPolicy.update(actor, { officeIds })) throw new AppError('forbidden');
+      const problems: Array<{ path: string; messageKey: string }> = [];
+      if (input.givenBy === 'guardian' && !input.guardianName) {
+        problems.push({ path: 'guardianName', messageKey: 'registry.consent.guardianNameRequired' });
+      }
+      if (input.givenBy === 'self' && person.birth_date && ageOn(person.birth_date, todayIn()) < 18) {
+        problems.push({ path: 'givenBy', messageKey: 'registry.consent.minorNeedsGuardian' });
+      }
+      if (problems.length) throw new InvalidFieldsError(problems);
+      if (await q.findCurrentConsent(db, personId, input.purpose)) throw new AppError('conflict');
+      const consent = await db.transaction().execute(async (trx) => {
+        const row = await q.insertConsent(trx, {
+          id: uuidv7(),
+          person_id: personId,
+          purpose: input.purpose,
+          given_by: input.givenBy,
+          guardian_name: input.givenBy === 'guardian' ? (input.guardianName ?? null) : null,
+          method: input.method,
+          granted_at: input.grantedAt ? new Date(input.grantedAt) : new Date(),
+          recorded_by: actor.userId,
+        });
+        await audit.record(trx, actor, {
+          action: 'consent.recorded',
+          recordType: 'person',
+          recordId: personId,
+          officeId: person.registered_office_id,
+          changes: { after: { purpose: input.purpose, givenBy: input.givenBy, method: input.method } },
+        });
+        return row;
+      });
+      return presentConsent(consent);
+    },
+
+    async revokeConsent(actor: Actor, personId: string, consentId: string) {
+      const { person, officeIds } = await loadReadable(actor, personId);
+      if (!registryPolicy.update(actor, { officeIds })) throw new AppError('forbidden');
+      const revoked = await db.transaction().execute(async (trx) => {
+        const row = await q.revokeConsent(trx, personId, consentId, actor.userId, new Date());
+        if (!row) return null;
+        await audit.record(trx, actor, {
+          action: 'consent.revoked',
+          recordType: 'person',
+          recordId: personId,
+          officeId: person.registered_office_id,
+          changes: { before: { purpose: row.purpose } },
+        });
+        return row;
+      });
+      if (!revoked) throw new AppError('notFound');
+      return presentConsent(revoked);
+    },
+
+    /**
+     * Whether the person's current consent covers a purpose. Other modules (referrals, employment) call this
+     * before sharing anything with a partner, and refuse when it is false.
+     */
+    async hasConsent(personId: string, purpose: (typeof CONSENT_PURPOSES)[number]): Promise<boolean> {
+      return Boolean(await q.findCurrentConsent(db, personId, purpose));
     },
   };
 }
