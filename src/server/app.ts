@@ -17,6 +17,7 @@ import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { DatabaseHandle } from '../db/database';
 import { auditRoutes } from '../modules/audit/routes';
 import { identityRoutes } from '../modules/identity/routes';
+import { referenceRoutes } from '../modules/reference/routes';
 import { householdAndConsentRoutes, registryRoutes } from '../modules/registry/routes';
 import { systemRoutes } from '../modules/system/routes';
 import type { Config } from './config';
@@ -43,6 +44,7 @@ const MODULE_TAGS = [
   { name: 'identity', description: 'Sign-in, users, roles, offices and API tokens' },
   { name: 'audit', description: 'The append-only audit log' },
   { name: 'registry', description: 'Persons, identity documents, households and consent' },
+  { name: 'reference', description: 'Reference lists: countries, DIVIPOLA, document types' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 
@@ -170,6 +172,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   await app.register(auditRoutes(services));
   await app.register(registryRoutes(services));
   await app.register(householdAndConsentRoutes(services));
+  await app.register(referenceRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));

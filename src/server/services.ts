@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '../db/database';
 import { createAuditService } from '../modules/audit/service';
 import { createIdentityService } from '../modules/identity/service';
+import { createReferenceService } from '../modules/reference/service';
 import { createRegistryService } from '../modules/registry/service';
 import { createSystemService } from '../modules/system/service';
 
@@ -19,6 +20,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     audit,
     identity: createIdentityService({ db, audit, clock }),
     registry: createRegistryService({ db, audit }),
+    reference: createReferenceService({ db }),
   };
 }
 
