@@ -21,6 +21,25 @@ export interface Database {
   household: HouseholdTable;
   household_membership: HouseholdMembershipTable;
   consent: ConsentTable;
+  person_merge: PersonMergeTable;
+}
+
+export interface PersonMergeTable {
+  id: string;
+  survivor_id: string;
+  merged_id: string;
+  survivor_before: unknown;
+  survivor_version_after: number;
+  moved_document_ids: string[];
+  moved_membership_ids: string[];
+  ended_membership_ids: string[];
+  moved_consent_ids: string[];
+  revoked_consent_ids: string[];
+  added_office_ids: string[];
+  merged_by: string;
+  merged_at: Generated<Date>;
+  undone_by: string | null;
+  undone_at: Date | null;
 }
 
 export interface DepartmentTable {
@@ -168,6 +187,7 @@ export interface PersonTable {
   return_voluntary: boolean | null;
   registered_office_id: string;
   created_by: string | null;
+  merged_into_id: Generated<string | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -17,6 +17,8 @@ interface Fixture {
   secondPersonId: string;
   householdId: string;
   consentId: string;
+  mergePair: [string, string];
+  mergeId: string;
   personVersion: () => Promise<number>;
   targetVersion: () => Promise<number>;
   organizationId: string;
@@ -125,6 +127,28 @@ const EXPECTED: Record<string, Expectation> = {
     params: (f) => ({ personId: f.personId }),
   },
   listConsents: { allow: CENTRE_STAFF, id: person },
+  mergePersons: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    request: async (f) => {
+      const [survivorId, mergedId] = f.mergePair;
+      const versions = await database.db
+        .selectFrom('person')
+        .select(['id', 'version'])
+        .where('id', 'in', f.mergePair)
+        .execute();
+      const version = (id: string) => versions.find((v) => v.id === id)?.version ?? 1;
+      return {
+        payload: {
+          survivorId,
+          mergedId,
+          survivorVersion: version(survivorId),
+          mergedVersion: version(mergedId),
+        },
+      };
+    },
+  },
+  undoPersonMerge: { allow: CENTRE_STAFF, notFoundWhenAllowed: true, id: (f) => f.mergeId },
   recordConsent: {
     allow: CENTRE_STAFF,
     id: person,
@@ -228,9 +252,36 @@ beforeAll(async () => {
     url: `/api/v1/persons/${personId}/consents`,
     payload: { purpose: 'assistance', givenBy: 'self', method: 'written' },
   });
+  const registerPair = async (label: string) => {
+    const ids: string[] = [];
+    for (const suffix of ['uno', 'dos']) {
+      const response = await caseworker.request({
+        method: 'POST',
+        url: '/api/v1/persons',
+        payload: {
+          officeId: office.id,
+          givenName1: `${label} ${suffix}`,
+          surname1: 'Fusión',
+          populationGroup: 'returnee',
+          acknowledgeDuplicates: true,
+        },
+      });
+      ids.push(response.json().id as string);
+    }
+    return ids as [string, string];
+  };
+  const mergePair = await registerPair('Matriz');
+  const [undoSurvivor, undoMerged] = await registerPair('Deshacer');
+  const merged = await caseworker.request({
+    method: 'POST',
+    url: '/api/v1/person-merges',
+    payload: { survivorId: undoSurvivor, mergedId: undoMerged, survivorVersion: 1, mergedVersion: 1 },
+  });
   fixture = {
     targetUserId,
     personId,
+    mergePair,
+    mergeId: merged.json().mergeId as string,
     secondPersonId,
     householdId: household.json().id as string,
     consentId: consent.json().id as string,

@@ -88,17 +88,29 @@ export function searchPersonsByName(
   limit: number,
   offset: number,
 ) {
+  return personNameSearch(db, foldedQuery, officeIds, limit, offset).execute();
+}
+
+/** The name search as a query builder, so tests and benchmarks can EXPLAIN exactly what the service runs. */
+export function personNameSearch(
+  db: Db,
+  foldedQuery: string,
+  officeIds: string[] | null,
+  limit: number,
+  offset: number,
+) {
   let query = db
     .selectFrom('person')
     .select(SEARCH_COLUMNS)
     .select(sql<number>`similarity(person.search_name, ${foldedQuery})`.as('rank'))
     .where(sql<boolean>`person.search_name % ${foldedQuery}`)
+    .where('person.merged_into_id', 'is', null)
     .orderBy('rank', 'desc')
     .orderBy('person.id')
     .limit(limit)
     .offset(offset);
   if (officeIds) query = query.where(inOffices(officeIds));
-  return query.execute();
+  return query;
 }
 
 export function searchPersonsByDocument(
@@ -113,6 +125,7 @@ export function searchPersonsByDocument(
     .select(SEARCH_COLUMNS)
     .select(sql<number>`1`.as('rank'))
     .where('identity_document.number_normalized', '=', numberNormalized)
+    .where('person.merged_into_id', 'is', null)
     .limit(limit);
   if (officeIds) query = query.where(inOffices(officeIds));
   return query.execute();
@@ -124,6 +137,7 @@ export function searchPersonsByPhone(db: Db, phoneE164: string, officeIds: strin
     .select(SEARCH_COLUMNS)
     .select(sql<number>`1`.as('rank'))
     .where('person.phone_e164', '=', phoneE164)
+    .where('person.merged_into_id', 'is', null)
     .limit(limit);
   if (officeIds) query = query.where(inOffices(officeIds));
   return query.execute();
@@ -142,6 +156,7 @@ export function findDuplicateCandidates(db: Db, foldedName: string, personIds: s
       'person.birth_date',
       'person.registered_office_id',
     ])
+    .where('person.merged_into_id', 'is', null)
     .where((eb) =>
       eb.or([
         eb(sql<boolean>`person.search_name % ${foldedName}`, '=', true),
@@ -254,4 +269,89 @@ export function revokeConsent(db: Db, personId: string, consentId: string, by: s
     .where('revoked_at', 'is', null)
     .returningAll()
     .executeTakeFirst();
+}
+
+// Merges
+
+export function insertMerge(db: Db, row: Insertable<Database['person_merge']>) {
+  return db.insertInto('person_merge').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findMerge(db: Db, id: string) {
+  return db.selectFrom('person_merge').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markMergeUndone(db: Db, id: string, by: string, at: Date) {
+  await db.updateTable('person_merge').set({ undone_by: by, undone_at: at }).where('id', '=', id).execute();
+}
+
+export function listDocumentIds(db: Db, personId: string) {
+  return db.selectFrom('identity_document').select('id').where('person_id', '=', personId).execute();
+}
+
+export async function movePersonRows(
+  db: Db,
+  table: 'identity_document' | 'household_membership' | 'consent',
+  ids: string[],
+  personId: string,
+) {
+  if (ids.length === 0) return;
+  await db.updateTable(table).set({ person_id: personId }).where('id', 'in', ids).execute();
+}
+
+export function findMembershipsOfPerson(db: Db, personId: string) {
+  return db.selectFrom('household_membership').selectAll().where('person_id', '=', personId).execute();
+}
+
+export async function reopenMemberships(db: Db, ids: string[]) {
+  if (ids.length === 0) return;
+  await db.updateTable('household_membership').set({ left_on: null }).where('id', 'in', ids).execute();
+}
+
+export function findConsentsOfPerson(db: Db, personId: string) {
+  return db.selectFrom('consent').selectAll().where('person_id', '=', personId).execute();
+}
+
+export async function unrevokeConsents(db: Db, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('consent')
+    .set({ revoked_at: null, revoked_by: null })
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function addPersonOffices(db: Db, personId: string, officeIds: string[]) {
+  if (officeIds.length === 0) return;
+  await db
+    .insertInto('person_office')
+    .values(officeIds.map((officeId) => ({ person_id: personId, office_id: officeId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function removePersonOffices(db: Db, personId: string, officeIds: string[]) {
+  if (officeIds.length === 0) return;
+  await db
+    .deleteFrom('person_office')
+    .where('person_id', '=', personId)
+    .where('office_id', 'in', officeIds)
+    .execute();
+}
+
+export async function setMergedInto(db: Db, personId: string, survivorId: string | null) {
+  await db
+    .updateTable('person')
+    .set({ merged_into_id: survivorId, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', personId)
+    .execute();
+}
+
+export async function overwritePerson(db: Db, id: string, columns: Updateable<PersonTable>) {
+  return db
+    .updateTable('person')
+    .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { signIn, type TestSession } from '../../testing/sessions';
 import { createTestApp } from '../../testing/test-app';
+import { personNameSearch } from './queries';
 
 let app: FastifyInstance;
 let database: DatabaseHandle;
@@ -164,14 +165,14 @@ describe('search', () => {
     ).toBe(403);
   });
 
-  it('can use the trigram index for names', async () => {
+  it('uses the trigram index for the name search the service runs', async () => {
     const plan = await database.db.transaction().execute(async (trx) => {
+      // Too few rows for the planner to prefer an index on its own: show that the name predicate can use it.
+      // Which access path wins once the office filter is added depends on the data; the search benchmark measures it.
       await sql`set local enable_seqscan = off`.execute(trx);
-      return sql<{
-        'QUERY PLAN': string;
-      }>`explain select id from person where search_name % 'jose perez gomes'`.execute(trx);
+      return personNameSearch(trx, 'jose perez gomes', null, 25, 0).explain<{ 'QUERY PLAN': string }>();
     });
-    expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('person_search_name_trgm');
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('person_search_name_trgm');
   });
 });
 

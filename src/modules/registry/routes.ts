@@ -50,6 +50,36 @@ export const registryRoutes =
       async (request) => ({ candidates: await registry.checkDuplicates(actorOf(request), request.body) }),
     );
 
+    app.post(
+      '/api/v1/person-merges',
+      {
+        schema: {
+          operationId: 'mergePersons',
+          tags: ['registry'],
+          summary:
+            'Merge two records of one person, choosing field by field; everything pointing at the other moves',
+          body: s.PersonMergeCreate,
+          response: { 201: z.object({ mergeId: z.uuid(), survivorId: z.uuid(), mergedId: z.uuid() }) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await registry.mergePersons(actorOf(request), request.body)),
+    );
+
+    app.post(
+      '/api/v1/person-merges/:id/undo',
+      {
+        schema: {
+          operationId: 'undoPersonMerge',
+          tags: ['registry'],
+          summary: 'Undo a merge (409 if the surviving record changed since)',
+          params: s.MergeIdParams,
+          response: { 200: z.object({ survivorId: z.uuid(), restoredId: z.uuid() }) },
+        },
+      },
+      async (request) => registry.undoMerge(actorOf(request), request.params.id),
+    );
+
     app.get(
       '/api/v1/persons/:id',
       {

@@ -301,3 +301,37 @@ export const ConsentSchema = z
     revokedAt: z.string().nullable(),
   })
   .meta({ id: 'Consent' });
+
+export const PersonMergeCreate = z.object({
+  survivorId: z.uuid(),
+  mergedId: z.uuid(),
+  survivorVersion: z.number().int().min(1),
+  mergedVersion: z.number().int().min(1),
+  takeFromMerged: z
+    .array(
+      z.enum([
+        'givenName1',
+        'givenName2',
+        'surname1',
+        'surname2',
+        'preferredName',
+        'sexAtBirth',
+        'genderIdentity',
+        'birthDate',
+        'nationalities',
+        'previousResidenceCountry',
+        'populationGroup',
+        'ethnicGroup',
+        'disability',
+        'languages',
+        'phone',
+        'email',
+        'address',
+        'returnData',
+      ]),
+    )
+    .max(18)
+    .default([]),
+});
+
+export const MergeIdParams = z.object({ id: z.uuid() });

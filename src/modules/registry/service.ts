@@ -13,6 +13,7 @@ import { AppError } from '../../server/http/problem';
 import { InvalidFieldsError } from '../../server/http/validation';
 import type { AuditService } from '../audit/service';
 import type { Actor } from '../identity/actor';
+import { createMergeService } from './merge-service';
 import { registryPolicy } from './policy';
 import * as q from './queries';
 import type {
@@ -219,11 +220,15 @@ function presentConsent(row: Selectable<Database['consent']>) {
 }
 
 export function createRegistryService({ db, audit }: { db: Kysely<Database>; audit: AuditService }) {
+  const merges = createMergeService({ db, audit });
+
   async function loadReadable(actor: Actor, id: string) {
     const person = await q.findPersonById(db, id);
     if (!person) throw new AppError('notFound');
     const officeIds = await q.findOfficeIdsOfPerson(db, id);
     if (!registryPolicy.read(actor, { officeIds })) throw new AppError('notFound');
+    // A merged-away id still resolves: it says where the person's record is now.
+    if (person.merged_into_id) throw new AppError('mergedPerson', {}, { mergedInto: person.merged_into_id });
     return { person, officeIds };
   }
 
@@ -361,6 +366,8 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
   }
 
   return {
+    ...merges,
+
     checkDuplicates(actor: Actor, draft: z.infer<typeof DuplicateCheck>) {
       if (!registryPolicy.search(actor)) throw new AppError('forbidden');
       return findDuplicates(actor, draft);

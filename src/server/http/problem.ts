@@ -52,6 +52,7 @@ export const PROBLEMS = {
   methodNotAllowed: { status: 405, key: 'problem.methodNotAllowed' },
   conflict: { status: 409, key: 'problem.conflict' },
   possibleDuplicates: { status: 409, key: 'problem.possibleDuplicates' },
+  mergedPerson: { status: 410, key: 'problem.mergedPerson' },
   payloadTooLarge: { status: 413, key: 'problem.payloadTooLarge' },
   unsupportedMediaType: { status: 415, key: 'problem.unsupportedMediaType' },
   tooManyRequests: { status: 429, key: 'problem.tooManyRequests' },
