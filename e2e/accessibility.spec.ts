@@ -1,50 +1,195 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { chooseLanguageBeforeLoad } from './support';
+import { expect, type Page, test } from '@playwright/test';
+import {
+  chooseLanguageBeforeLoad,
+  createUser,
+  DEMO,
+  DEMO_PASSWORD,
+  expectNoSeriousViolations,
+  signInWithApi,
+} from './support';
 
-const PAGES = [
-  { name: 'home', path: '/', heading: { 'es-CO': 'Le damos la bienvenida a Ruta', en: 'Welcome to Ruta' } },
-  { name: 'sign-in', path: '/sign-in', heading: { 'es-CO': 'Iniciar sesión', en: 'Sign in' } },
+// Journey (h): no serious or critical axe violation on the identity pages, in both languages.
+
+type Locale = 'es-CO' | 'en';
+
+interface PageCase {
+  name: string;
+  /** Signs in (or not) and opens the page, ready to be analysed. */
+  open: (page: Page, locale: Locale, baseURL: string) => Promise<void>;
+}
+
+const heading = (page: Page, name: string | RegExp) =>
+  expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+const PAGES: PageCase[] = [
   {
-    name: 'not-found',
-    path: '/no-existe',
-    heading: { 'es-CO': 'No encontramos esta página', en: 'We could not find this page' },
+    name: 'sign-in',
+    open: async (page, locale) => {
+      await page.goto('/sign-in');
+      await heading(page, locale === 'en' ? 'Sign in' : 'Iniciar sesión');
+      // With an error shown, too.
+      await page.getByRole('button', { name: locale === 'en' ? 'Sign in' : 'Ingresar' }).click();
+    },
   },
-] as const;
+  {
+    name: 'second-factor',
+    open: async (page, locale) => {
+      // The password accepted, the code still to give.
+      const response = await page.request.post('/api/v1/auth/sign-in', {
+        data: { email: DEMO.admin, password: DEMO_PASSWORD },
+      });
+      expect((await response.json()).secondFactor).toBe('verify');
+      await page.goto('/');
+      await heading(page, locale === 'en' ? 'Two-step verification' : 'Verificación en dos pasos');
+    },
+  },
+  {
+    name: 'enrolment',
+    open: async (page, locale, baseURL) => {
+      const admin = await createUser(baseURL, {
+        prefix: `axe.admin.${locale}`,
+        displayName: 'Nueva administradora',
+        role: 'network_admin',
+        keepTemporary: true,
+      });
+      const response = await page.request.post('/api/v1/auth/sign-in', {
+        data: { email: admin.email, password: admin.password },
+      });
+      expect((await response.json()).secondFactor).toBe('enrol');
+      await page.goto('/');
+      await heading(
+        page,
+        locale === 'en' ? 'Turn on two-step verification' : 'Active la verificación en dos pasos',
+      );
+      await expect(page.getByRole('img')).toBeVisible();
+    },
+  },
+  {
+    name: 'forced password change',
+    open: async (page, locale, baseURL) => {
+      const user = await createUser(baseURL, {
+        prefix: `axe.nuevo.${locale}`,
+        displayName: 'Persona nueva',
+        keepTemporary: true,
+      });
+      await signInWithApi(page.request, user.email, user.password);
+      await page.goto('/');
+      await heading(
+        page,
+        locale === 'en' ? 'Change your temporary password' : 'Cambie su contraseña temporal',
+      );
+    },
+  },
+  {
+    name: 'home',
+    open: async (page) => {
+      await signInWithApi(page.request, DEMO.caseworker);
+      await page.goto('/');
+      // Analyse the page once the system status has arrived, not its loading state.
+      await expect(page.getByRole('region').getByRole('definition').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'account',
+    open: async (page, locale) => {
+      await signInWithApi(page.request, DEMO.reception);
+      await page.goto('/account');
+      await heading(page, locale === 'en' ? 'My account' : 'Mi cuenta');
+      await expect(
+        page.getByText(locale === 'en' ? 'You have no tokens yet.' : 'Todavía no tiene tokens.'),
+      ).toBeVisible();
+    },
+  },
+  {
+    name: 'users',
+    open: async (page, locale) => {
+      await signInWithApi(page.request, DEMO.admin);
+      await page.goto('/admin/users');
+      await heading(page, locale === 'en' ? 'Users' : 'Usuarios');
+      await expect(page.getByRole('table')).toBeVisible();
+    },
+  },
+  {
+    name: 'user creation',
+    open: async (page, locale) => {
+      await signInWithApi(page.request, DEMO.admin);
+      await page.goto('/admin/users/new');
+      await heading(page, locale === 'en' ? 'Create user' : 'Crear usuario');
+      await page.getByRole('button', { name: locale === 'en' ? 'Create user' : 'Crear usuario' }).click();
+    },
+  },
+  {
+    name: 'user detail',
+    open: async (page) => {
+      await signInWithApi(page.request, DEMO.admin);
+      await page.goto('/admin/users');
+      await page.getByRole('table').getByRole('link', { name: 'Andrés Pérez (gestor de caso)' }).click();
+      await heading(page, 'Andrés Pérez (gestor de caso)');
+    },
+  },
+  {
+    name: 'audit',
+    open: async (page, locale) => {
+      await signInWithApi(page.request, DEMO.admin);
+      await page.goto('/admin/audit');
+      await heading(page, locale === 'en' ? 'Audit log' : 'Registro de auditoría');
+      const first = page
+        .getByRole('list', { name: /^(Entradas del registro|Log entries)/ })
+        .getByRole('listitem');
+      await first.first().getByRole('button').click();
+    },
+  },
+  {
+    name: 'no access',
+    open: async (page, locale) => {
+      await signInWithApi(page.request, DEMO.partner);
+      await page.goto('/admin/users');
+      await heading(page, locale === 'en' ? 'No access' : 'Sin acceso');
+    },
+  },
+  {
+    name: 'not found',
+    open: async (page, locale) => {
+      await signInWithApi(page.request, DEMO.caseworker);
+      await page.goto('/no-existe');
+      await heading(page, locale === 'en' ? 'We could not find this page' : 'No encontramos esta página');
+    },
+  },
+];
 
 for (const locale of ['es-CO', 'en'] as const) {
-  for (const { name, path, heading } of PAGES) {
-    test(`${name} in ${locale} has no serious or critical accessibility violation`, async ({ page }) => {
+  for (const { name, open } of PAGES) {
+    test(`${name} in ${locale} has no serious or critical accessibility violation`, async ({
+      page,
+      baseURL,
+    }) => {
       await chooseLanguageBeforeLoad(page, locale);
-      await page.goto(path);
+      await open(page, locale, baseURL as string);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
-      await expect(page.getByRole('heading', { level: 1, name: heading[locale] })).toBeVisible();
-      if (name === 'home') {
-        // Analyse the page once the system status has arrived, not its loading state.
-        await expect(page.getByRole('region').getByRole('definition').first()).toBeVisible();
-      }
-
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(
-        serious.map(
-          (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        ),
-      ).toEqual([]);
+      await expectNoSeriousViolations(page);
     });
   }
 }
 
-test.describe('on a phone with the navigation open', () => {
+test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
-  test('has no serious or critical accessibility violation', async ({ page }) => {
+  test('with the navigation open has no serious or critical accessibility violation', async ({ page }) => {
+    await signInWithApi(page.request, DEMO.admin);
     await page.goto('/');
     await page.getByRole('button', { name: 'Abrir el menú de navegación' }).click();
     await expect(page.getByRole('navigation', { name: 'Navegación principal' })).toBeInViewport();
+    await expectNoSeriousViolations(page);
+  });
 
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help}`)).toEqual([]);
+  test('with the user menu open has no serious or critical accessibility violation', async ({ page }) => {
+    await signInWithApi(page.request, DEMO.caseworker);
+    await page.goto('/');
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /^Menú de su cuenta/ })
+      .click();
+    await expect(page.getByRole('menuitem', { name: 'Cerrar sesión' })).toBeVisible();
+    await expectNoSeriousViolations(page);
   });
 });

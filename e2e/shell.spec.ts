@@ -1,18 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { expectedEngine, hasHorizontalScroll, switchLanguage } from './support';
+import { DEMO, expectedEngine, hasHorizontalScroll, signInWithApi, switchLanguage } from './support';
 
 test.describe('shell in Spanish by default', () => {
   // An office computer set to English must still open Ruta in Spanish.
   test.use({ locale: 'en-US' });
 
-  test('shows the shell, the welcome and the system status in Spanish', async ({ page, request }) => {
+  test('shows the shell, the greeting and the system status in Spanish', async ({ page, request }) => {
     const health = await (await request.get('/api/health')).json();
+    await signInWithApi(page.request, DEMO.caseworker);
     await page.goto('/');
 
     await expect(page.locator('html')).toHaveAttribute('lang', 'es-CO');
     await expect(page).toHaveTitle('Inicio · Ruta');
     await expect(
-      page.getByRole('heading', { level: 1, name: 'Le damos la bienvenida a Ruta' }),
+      page.getByRole('heading', { level: 1, name: 'Hola, Andrés Pérez (gestor de caso)' }),
     ).toBeVisible();
 
     const banner = page.getByRole('banner');
@@ -33,55 +34,83 @@ test.describe('shell in Spanish by default', () => {
 });
 
 test('switches to English, keeps it after a reload, and switches back', async ({ page }) => {
+  await signInWithApi(page.request, DEMO.caseworker);
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Le damos la bienvenida a Ruta' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Hola, Andrés Pérez (gestor de caso)' }),
+  ).toBeVisible();
 
   await switchLanguage(page, 'English');
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Ruta' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Hello, Andrés Pérez (gestor de caso)' }),
+  ).toBeVisible();
+  await expect(page.getByRole('main').getByText('Caseworker · Alcaldía de Barranquilla')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveTitle('Home · Ruta');
   await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText([
     'Home',
+    'My account',
   ]);
 
   // The choice survives a reload, and the API is then asked in English too.
   const healthRequest = page.waitForRequest('**/api/health');
   await page.reload();
   expect((await healthRequest).headers()['accept-language']).toMatch(/^en\b/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Ruta' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Hello, Andrés Pérez (gestor de caso)' }),
+  ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
   await expect(page.getByRole('region', { name: 'System status' }).getByText('System running')).toBeVisible();
 
   await switchLanguage(page, 'Español');
-  await expect(page.getByRole('heading', { level: 1, name: 'Le damos la bienvenida a Ruta' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Hola, Andrés Pérez (gestor de caso)' }),
+  ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es-CO');
   await expect(page).toHaveTitle('Inicio · Ruta');
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Le damos la bienvenida a Ruta' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Hola, Andrés Pérez (gestor de caso)' }),
+  ).toBeVisible();
+});
+
+test('the sign-in page speaks the chosen language, and so do the server’s messages', async ({ page }) => {
+  await page.goto('/sign-in');
+  await switchLanguage(page, 'English');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Email' }).fill(DEMO.reception);
+  await page.getByLabel('Password', { exact: true }).fill('not the password');
+  await page.getByRole('button', { name: 'Show password' }).click();
+  await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('type', 'text');
+  await expect(page.getByRole('button', { name: 'Hide password' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('The email or password is not correct.');
 });
 
 test.describe('on a phone (360 × 740)', () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
   test('has no horizontal scroll, in either language, on any page', async ({ page }) => {
-    for (const path of ['/', '/sign-in', '/no-existe']) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      expect(await hasHorizontalScroll(page), `horizontal scroll on ${path} in Spanish`).toBe(false);
-    }
+    const check = async (paths: string[], language: string) => {
+      for (const path of paths) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        expect(await hasHorizontalScroll(page), `horizontal scroll on ${path} in ${language}`).toBe(false);
+      }
+    };
+    await check(['/sign-in'], 'Spanish');
+    await signInWithApi(page.request, DEMO.admin);
+    await check(['/', '/account', '/admin/users', '/admin/audit', '/no-existe'], 'Spanish');
     await switchLanguage(page, 'English');
-    for (const path of ['/', '/sign-in', '/no-existe']) {
-      await page.goto(path);
-      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      expect(await hasHorizontalScroll(page), `horizontal scroll on ${path} in English`).toBe(false);
-    }
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await check(['/', '/account', '/admin/users', '/admin/audit', '/no-existe'], 'English');
   });
 
   test('opens the navigation from the burger menu and closes it after choosing a page', async ({ page }) => {
-    await page.goto('/sign-in');
-    await expect(page.getByRole('heading', { level: 1, name: 'Iniciar sesión' })).toBeVisible();
+    await signInWithApi(page.request, DEMO.caseworker);
+    await page.goto('/account');
+    await expect(page.getByRole('heading', { level: 1, name: 'Mi cuenta' })).toBeVisible();
 
     // Closed: the navigation is off screen, and inert so its links are not in the tab order.
     const navigation = page.getByRole('navigation', { name: 'Navegación principal' });
@@ -99,7 +128,7 @@ test.describe('on a phone (360 × 740)', () => {
 
     await expect(page).toHaveURL(/\/$/);
     await expect(
-      page.getByRole('heading', { level: 1, name: 'Le damos la bienvenida a Ruta' }),
+      page.getByRole('heading', { level: 1, name: 'Hola, Andrés Pérez (gestor de caso)' }),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Abrir el menú de navegación' })).toHaveAttribute(
       'aria-expanded',
@@ -110,26 +139,8 @@ test.describe('on a phone (360 × 740)', () => {
   });
 });
 
-test('shows the sign-in placeholder: labelled fields, submit disabled, and why', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Iniciar sesión' }).click();
-
-  await expect(page).toHaveURL(/\/sign-in$/);
-  await expect(page).toHaveTitle('Iniciar sesión · Ruta');
-  await expect(page.getByRole('heading', { level: 1, name: 'Iniciar sesión' })).toBeVisible();
-  await expect(
-    page.getByText('El inicio de sesión se habilitará cuando llegue el módulo de identidad.', {
-      exact: false,
-    }),
-  ).toBeVisible();
-  await page.getByRole('textbox', { name: 'Correo electrónico' }).fill('gestor@ruta.example');
-  await page.getByLabel('Contraseña', { exact: true }).fill('una contraseña');
-  await expect(page.getByRole('button', { name: 'Ingresar' })).toBeDisabled();
-  await page.getByRole('button', { name: 'Mostrar la contraseña' }).click();
-  await expect(page.getByRole('button', { name: 'Ocultar la contraseña' })).toBeVisible();
-});
-
 test('shows the not-found page for an unknown address, with a way back', async ({ page }) => {
+  await signInWithApi(page.request, DEMO.caseworker);
   const response = await page.goto('/casos/no-existe');
   expect(response?.status()).toBe(200);
 
@@ -139,12 +150,15 @@ test('shows the not-found page for an unknown address, with a way back', async (
 
   await page.getByRole('main').getByRole('link', { name: 'Volver al inicio' }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Le damos la bienvenida a Ruta' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Hola, Andrés Pérez (gestor de caso)' }),
+  ).toBeVisible();
 });
 
 test('lets keyboard users skip the header and navigation', async ({ page }) => {
+  await signInWithApi(page.request, DEMO.coordinator);
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Le damos la bienvenida a Ruta' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hola, / })).toBeVisible();
 
   await page.keyboard.press('Tab');
   const skipLink = page.getByRole('link', { name: 'Ir al contenido principal' });
@@ -154,5 +168,7 @@ test('lets keyboard users skip the header and navigation', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('main').getByRole('link', { name: 'Iniciar sesión' })).toBeFocused();
+  await expect(
+    page.getByRole('main').getByRole('link', { name: 'Activar la verificación en dos pasos' }),
+  ).toBeFocused();
 });

@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { DEMO, signInWithApi } from './support';
 
-// The server's real failures are hard to provoke from a browser, so these answers are stubbed.
+// The server's real failures are hard to provoke from a browser, so these answers are stubbed. The status is on
+// the home page, for signed-in users.
+
+test.beforeEach(async ({ page }) => {
+  await signInWithApi(page.request, DEMO.caseworker);
+});
 
 test('says the system is unavailable when the health check answers 503', async ({ page }) => {
   await page.route('**/api/health', (route) =>

@@ -1,37 +1,125 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { ApiError } from './api/client';
+import { createQueryClient } from './api/query-client';
 import { AppLayout } from './components/app-layout';
+import { PublicLayout } from './components/public-layout';
+import { ChangePasswordPage } from './routes/change-password';
+import { EnrolPage } from './routes/enrol';
 import { HomePage } from './routes/home';
 import { NotFoundPage } from './routes/not-found';
 import { RouteErrorPage } from './routes/route-error';
+import { SecondFactorPage } from './routes/second-factor';
 import { SignInPage } from './routes/sign-in';
+import { RequireAbility, RequireSession, SignInStep } from './session/guards';
+import { SessionLoading } from './session/session-status';
 import { cssVariablesResolver, theme } from './theme';
 
+// The account and administration pages are loaded when first opened, so the first visit on a slow phone
+// downloads only the sign-in and the home page.
 const router = createBrowserRouter([
   {
-    element: <AppLayout />,
+    element: <Outlet />,
     errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <SessionLoading />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        path: 'sign-in',
+        element: <PublicLayout />,
+        children: [
+          {
+            index: true,
+            element: (
+              <SignInStep stage="signed-out">
+                <SignInPage />
+              </SignInStep>
+            ),
+          },
+          {
+            path: 'second-factor',
+            element: (
+              <SignInStep stage="second-factor">
+                <SecondFactorPage />
+              </SignInStep>
+            ),
+          },
+          {
+            path: 'enrol',
+            element: (
+              <SignInStep stage="enrol">
+                <EnrolPage />
+              </SignInStep>
+            ),
+          },
+          {
+            path: 'change-password',
+            element: (
+              <SignInStep stage="change-password">
+                <ChangePasswordPage />
+              </SignInStep>
+            ),
+          },
+        ],
+      },
+      {
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'account',
+            lazy: async () => ({ Component: (await import('./routes/account/account')).AccountPage }),
+          },
+          {
+            path: 'admin/users',
+            element: <RequireAbility ability="listUsers" />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('./routes/admin/users')).UsersPage }),
+              },
+              {
+                path: 'new',
+                element: <RequireAbility ability="manageUsers" />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('./routes/admin/user-create')).UserCreatePage,
+                    }),
+                  },
+                ],
+              },
+              {
+                path: ':userId',
+                lazy: async () => ({
+                  Component: (await import('./routes/admin/user-detail')).UserDetailPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: 'admin/audit',
+            element: <RequireAbility ability="readAudit" />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('./routes/admin/audit')).AuditPage }),
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A 4xx answer will not change by asking again; a dropped connection on a slow network may.
-      retry: (failureCount, error) =>
-        failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
-      refetchOnWindowFocus: false,
-    },
-  },
-});
+const queryClient = createQueryClient();
 
 export function App() {
   return (

@@ -31,9 +31,21 @@ export const theme = createTheme({
   cursorType: 'pointer',
 });
 
-/** Mantine's dimmed grey (gray.6) is below 4.5:1 on white; use gray.7 for secondary text instead. */
+/**
+ * Mantine's defaults are too light on white for WCAG AA (4.5:1) in a few places: the dimmed grey (gray.6), the
+ * error red (red.6), and the text of light and subtle variants (shade 6 of their colour). Darker shades instead.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-ruta-light-color': 'var(--mantine-color-ruta-8)',
+    '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    '--mantine-color-green-light-color': '#1e6b2e',
+    '--mantine-color-yellow-light-color': '#6b4800',
+    '--mantine-color-orange-light-color': '#8a3a00',
+  },
   dark: {},
 });

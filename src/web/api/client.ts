@@ -53,6 +53,26 @@ export class ApiError extends Error {
 
 export const NETWORK_ERROR_TYPE = 'urn:ruta:problem:network';
 
+/** The problem types the web app reacts to (the server's `urn:ruta:problem:<kind>`). */
+export type ProblemKind =
+  | 'validation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'too-many-requests'
+  | 'invalid-credentials'
+  | 'invalid-second-factor'
+  | 'second-factor-required'
+  | 'password-change-required'
+  | 'sign-in-locked'
+  | 'csrf';
+
+/** True when `error` is an API problem of this kind, e.g. `isProblemOf(error, 'sign-in-locked')`. */
+export function isProblemOf(error: unknown, kind: ProblemKind): error is ApiError {
+  return error instanceof ApiError && error.type === `urn:ruta:problem:${kind}`;
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {

@@ -1,33 +1,48 @@
-import { Anchor, AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Group, Loader, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
-import { Link, Outlet, useLocation, useMatch } from 'react-router';
+import { Link, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
 import { type TranslationKey, useT } from '../i18n';
+import { type Abilities, useReadySession } from '../session/session';
+import { useSignOut } from '../session/use-sign-out';
 import { LanguageSwitch } from './language-switch';
+import { ProblemAlert } from './problem-alert';
+import { UserMenu } from './user-menu';
 
 const NAVIGATION_ID = 'main-navigation';
 const MAIN_ID = 'main-content';
 
-/** The sections in the navigation. Each module adds its entry here when it lands. */
-const NAVIGATION = [{ to: '/', label: 'nav.home', end: true }] as const satisfies readonly NavigationItem[];
+/** The sections in the navigation, each shown to the roles that may open it. */
+const NAVIGATION = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/account', label: 'nav.account', end: true },
+  { to: '/admin/users', label: 'nav.users', end: false, ability: 'listUsers' },
+  { to: '/admin/audit', label: 'nav.audit', end: false, ability: 'readAudit' },
+] as const satisfies readonly NavigationItem[];
 
 interface NavigationItem {
   to: string;
   label: TranslationKey;
   /** Active only on this exact path, not on the paths below it. */
   end: boolean;
+  ability?: keyof Abilities;
 }
 
-/** The frame of every page: header with the language switch, navigation (a burger menu on phones), content. */
+/** The frame of every page: header with the language switch and the user's menu, navigation, content. */
 export function AppLayout() {
   const t = useT();
+  const session = useReadySession();
   const [navigationOpen, { toggle, close }] = useDisclosure(false);
   const isPhone = useMediaQuery('(max-width: 47.99em)');
   const location = useLocation();
+  const navigation = useNavigation();
+  const signOut = useSignOut();
 
   // Close the phone menu on every navigation, including a click on the page already shown.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation on purpose
   useEffect(() => close(), [location.key, close]);
+
+  const items = NAVIGATION.filter((item) => !('ability' in item) || session.abilities[item.ability]);
 
   return (
     <AppShell
@@ -39,8 +54,8 @@ export function AppLayout() {
         {t('shell.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="xs" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', xs: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" miw={0}>
             <Burger
               opened={navigationOpen}
               onClick={toggle}
@@ -61,11 +76,17 @@ export function AppLayout() {
             >
               {t('app.name')}
             </Anchor>
-            <Text visibleFrom="md" size="sm" c="dimmed" truncate>
+            <Text visibleFrom="lg" size="sm" c="dimmed" truncate>
               {t('app.tagline')}
             </Text>
+            {navigation.state === 'loading' && (
+              <Loader size="xs" aria-label={t('shell.loadingPage')} role="status" />
+            )}
           </Group>
-          <LanguageSwitch />
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu session={session} onSignOut={() => signOut.mutate()} />
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -76,12 +97,17 @@ export function AppLayout() {
         // Off-screen on phones while closed: keep its links out of the tab order and the accessibility tree.
         inert={isPhone && !navigationOpen}
       >
-        {NAVIGATION.map((item) => (
+        {items.map((item) => (
           <NavigationLink key={item.to} {...item} />
         ))}
       </AppShell.Navbar>
 
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+        {signOut.isError && (
+          <Box mb="lg">
+            <ProblemAlert error={signOut.error} />
+          </Box>
+        )}
         <Outlet />
       </AppShell.Main>
     </AppShell>

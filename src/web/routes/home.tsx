@@ -5,22 +5,46 @@ import { ApiError } from '../api/client';
 import { type Health, healthQuery } from '../api/health';
 import { useDocumentTitle } from '../components/document-title';
 import { useT } from '../i18n';
+import { useReadySession } from '../session/session';
 
 export function HomePage() {
   const t = useT();
   useDocumentTitle(t('home.title'));
+  const { user, abilities } = useReadySession();
 
   return (
     <Stack gap="xl" maw={720}>
       <Stack gap="sm">
-        <Title order={1}>{t('home.heading')}</Title>
+        <Title order={1}>{t('home.greeting', { name: user.displayName })}</Title>
+        <Text c="dimmed">
+          {t('home.signedInAs', { role: t(`roles.${user.role}`), organization: user.organizationName })}
+        </Text>
         <Text fz={{ base: 'md', sm: 'lg' }}>{t('home.intro')}</Text>
-        <Group>
-          <Button component={Link} to="/sign-in" variant="light">
-            {t('home.signInCta')}
-          </Button>
-        </Group>
       </Stack>
+      {!user.secondFactorEnabled && (
+        <Alert variant="light" color="ruta" title={t('home.protectTitle')} role="note">
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">{t('home.protectBody')}</Text>
+            <Button component={Link} to="/account#two-step" size="xs" variant="default">
+              {t('home.protectCta')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {(abilities.listUsers || abilities.readAudit) && (
+        <Group gap="sm">
+          {abilities.listUsers && (
+            <Button component={Link} to="/admin/users" variant="light">
+              {t('nav.users')}
+            </Button>
+          )}
+          {abilities.readAudit && (
+            <Button component={Link} to="/admin/audit" variant="light">
+              {t('nav.audit')}
+            </Button>
+          )}
+        </Group>
+      )}
       <SystemStatus />
     </Stack>
   );
