@@ -222,7 +222,7 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
       const tokenHash = hashSecret(sessionToken);
       const now = clock();
       const session = await q.findLiveSession(db, tokenHash, now);
-      if (!session || session.status !== 'active') return null;
+      if (session?.status !== 'active') return null;
       if (now.getTime() - session.last_seen_at.getTime() > SESSION_TOUCH_MS) {
         await q.touchSession(db, tokenHash, now, new Date(now.getTime() + SESSION_IDLE_MS));
       }
@@ -248,7 +248,7 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
       if (!token.startsWith(API_TOKEN_PREFIX)) return null;
       const now = clock();
       const row = await q.findLiveApiToken(db, hashSecret(token), now);
-      if (!row || row.status !== 'active') return null;
+      if (row?.status !== 'active') return null;
       if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > SESSION_TOUCH_MS) {
         await q.markApiTokenUsed(db, row.id, now);
       }

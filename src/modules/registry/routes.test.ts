@@ -11,7 +11,6 @@ let database: DatabaseHandle;
 let caseworker: TestSession;
 let reception: TestSession;
 let centreId: string;
-let airportId: string;
 
 async function officeId(name: string) {
   return (
@@ -37,7 +36,6 @@ const jose = () => ({
 beforeAll(async () => {
   ({ app, database } = await createTestApp({ seedDemo: true }));
   centreId = await officeId('Centro Intégrate Barranquilla');
-  airportId = await officeId('Puesto de control migratorio – Aeropuerto El Dorado');
   caseworker = (await signIn(app, 'gestor@ruta.example')).session;
   reception = (await signIn(app, 'recepcion@ruta.example')).session;
   const created = await caseworker.request({ method: 'POST', url: '/api/v1/persons', payload: jose() });
