@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 const WEB = dirname(fileURLToPath(import.meta.url));
 const MANTINE = resolve(WEB, '../../node_modules/@mantine/core');
 const COMPONENTS = join(MANTINE, 'esm', 'components');
+const UTILS = join(MANTINE, 'esm', 'utils');
 const STYLES = join(MANTINE, 'styles');
 
 function importedStylesheets(): string[] {
@@ -62,7 +63,11 @@ function withDependencies(components: Iterable<string>): Set<string> {
       const path = join(dir, file);
       const source = readFileSync(path, 'utf8');
       for (const match of source.matchAll(/import\s+(?:\w+|\{[^}]*\})\s+from\s+'(\.[^']+)'/g)) {
-        const target = relative(COMPONENTS, resolve(dirname(path), match[1] as string)).split(sep);
+        const resolved = resolve(dirname(path), match[1] as string);
+        // Some styled building blocks live in utils (Checkbox and Radio are drawn by utils/InlineInput).
+        const utility = relative(UTILS, resolved).split(sep);
+        if (utility.length === 2 && utility[1] === `${utility[0]}.mjs`) seen.add(utility[0] as string);
+        const target = relative(COMPONENTS, resolved).split(sep);
         const dependency = target[0] as string;
         const main = target.length === 2 && /^(\w+)(\.module\.css)?\.mjs$/.exec(target[1] as string)?.[1];
         if (main === dependency && dependency !== component) queue.push(dependency);
