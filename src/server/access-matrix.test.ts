@@ -108,6 +108,7 @@ const EXPECTED: Record<string, Expectation> = {
     }),
   },
   getPerson: { allow: CENTRE_STAFF, id: person },
+  getPersonTimeline: { allow: CENTRE_STAFF, id: person },
   createHousehold: {
     allow: CENTRE_STAFF,
     request: (f) => ({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf, requestContext, SESSION_COOKIE, sessionOf } from '../../server/http/authentication';
 import type { Services } from '../../server/services';
 import { auditPolicy } from '../audit/policy';
+import { registryPolicy } from '../registry/policy';
 import { identityPolicy } from './policy';
 import * as s from './schemas';
 
@@ -102,6 +103,7 @@ export const identityRoutes =
             manageUsers: identityPolicy.manageUsers(session.actor),
             listUsers: identityPolicy.listUsers(session.actor),
             readAudit: auditPolicy.read(session.actor),
+            workWithPersons: registryPolicy.search(session.actor),
           },
         };
       },

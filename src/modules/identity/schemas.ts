@@ -34,7 +34,13 @@ export const SessionResponse = z.object({
   user: UserSchema,
   csrfToken: z.string(),
   secondFactorPending: z.boolean(),
-  abilities: z.object({ manageUsers: z.boolean(), readAudit: z.boolean(), listUsers: z.boolean() }),
+  abilities: z.object({
+    manageUsers: z.boolean(),
+    readAudit: z.boolean(),
+    listUsers: z.boolean(),
+    /** Office staff: find, read and register the persons of their offices. */
+    workWithPersons: z.boolean(),
+  }),
 });
 
 export const SecondFactorBody = z.object({ code: z.string().trim().min(6).max(20) });

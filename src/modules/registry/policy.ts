@@ -18,6 +18,9 @@ export const registryPolicy = {
   register: (actor: Actor, officeId: string) =>
     OFFICE_STAFF.includes(actor.role) && actor.officeIds.includes(officeId),
   search: (actor: Actor) => OFFICE_STAFF.includes(actor.role),
+  /** Listing the persons of one office: only an office the caller works in. */
+  listOffice: (actor: Actor, officeId: string) =>
+    OFFICE_STAFF.includes(actor.role) && actor.officeIds.includes(officeId),
   read: (actor: Actor, person: { officeIds: readonly string[] }) =>
     OFFICE_STAFF.includes(actor.role) && sharesOffice(actor, person.officeIds),
   update: (actor: Actor, person: { officeIds: readonly string[] }) =>

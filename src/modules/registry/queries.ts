@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import type { Database, IdentityDocumentTable, PersonTable } from '../../db/schema';
 
 type Db = Kysely<Database>;
@@ -354,4 +354,208 @@ export async function overwritePerson(db: Db, id: string, columns: Updateable<Pe
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+// Listing and the person's timeline
+
+export interface PersonListFilter {
+  officeIds: string[];
+  populationGroup?: string | undefined;
+  municipalityCode?: string | undefined;
+  sexAtBirth?: string | undefined;
+  /** Born on or before this day (at least `ageFrom` years old). */
+  bornOnOrBefore?: string | undefined;
+  /** Born after this day (at most `ageTo` years old). */
+  bornAfter?: string | undefined;
+}
+
+type PersonSelect<O> = SelectQueryBuilder<Database, 'person', O>;
+
+function withFilters<O>(
+  query: PersonSelect<O>,
+  filter: Omit<PersonListFilter, 'officeIds'>,
+): PersonSelect<O> {
+  let q = query;
+  if (filter.populationGroup) q = q.where('person.population_group', '=', filter.populationGroup);
+  if (filter.municipalityCode) q = q.where('person.municipality_code', '=', filter.municipalityCode);
+  if (filter.sexAtBirth) q = q.where('person.sex_at_birth', '=', filter.sexAtBirth);
+  if (filter.bornOnOrBefore) q = q.where('person.birth_date', '<=', filter.bornOnOrBefore);
+  if (filter.bornAfter) q = q.where('person.birth_date', '>', filter.bornAfter);
+  return q;
+}
+
+const LIST_COLUMNS = [
+  ...SEARCH_COLUMNS,
+  'person.sex_at_birth',
+  'person.phone_e164',
+  'person.municipality_code',
+] as const;
+
+/** The name search (trigram similarity, best first) with the list's filters. */
+export function searchPersonsByNameFiltered(
+  db: Db,
+  foldedQuery: string,
+  filter: PersonListFilter,
+  limit: number,
+  offset: number,
+) {
+  return withFilters(personNameSearch(db, foldedQuery, filter.officeIds, limit, offset), filter)
+    .select(['person.sex_at_birth', 'person.phone_e164', 'person.municipality_code'])
+    .execute();
+}
+
+/** Persons with this document number (any type) or this phone, with the list's filters. */
+export function searchPersonsByExact(
+  db: Db,
+  by: { documentNumber: string } | { phone: string },
+  filter: PersonListFilter,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('person')
+    .select(LIST_COLUMNS)
+    .select(sql<number>`1`.as('rank'))
+    .where('person.merged_into_id', 'is', null)
+    .where(inOffices(filter.officeIds))
+    .orderBy('person.id', 'desc')
+    .limit(limit);
+  query =
+    'documentNumber' in by
+      ? query.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('identity_document')
+              .select(sql`1`.as('one'))
+              .whereRef('identity_document.person_id', '=', 'person.id')
+              .where('identity_document.number_normalized', '=', by.documentNumber),
+          ),
+        )
+      : query.where('person.phone_e164', '=', by.phone);
+  return withFilters(query, filter).execute();
+}
+
+/**
+ * The persons of the caller's offices without a query: the most recently registered first. Ids are UUIDv7, so
+ * ordering by id is ordering by registration, served by the primary key.
+ */
+export function listPersons(db: Db, filter: PersonListFilter, limit: number, offset: number) {
+  const query = db
+    .selectFrom('person')
+    .select(LIST_COLUMNS)
+    .select(sql<number>`1`.as('rank'))
+    .where('person.merged_into_id', 'is', null)
+    .where(inOffices(filter.officeIds))
+    .orderBy('person.id', 'desc')
+    .limit(limit)
+    .offset(offset);
+  return withFilters(query, filter).execute();
+}
+
+/** Every household the person (or a record merged into them) has belonged to. */
+export async function findHouseholdIdsOfPersons(db: Db, personIds: string[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('household_membership')
+    .select('household_id')
+    .distinct()
+    .where('person_id', 'in', personIds)
+    .execute();
+  return rows.map((row) => row.household_id);
+}
+
+/** Records merged into this person and not undone: their household history is now the person's. */
+export async function findMergedIdsOf(db: Db, survivorId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('person_merge')
+    .select('merged_id')
+    .where('survivor_id', '=', survivorId)
+    .where('undone_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.merged_id);
+}
+
+/**
+ * The audit entries that make up a person's timeline, newest first and keyset-paginated on (occurred_at, id):
+ * those about the person's record, and the household entries that name the person (or a record merged into
+ * them). Both halves use audit_log_record_idx.
+ */
+export function findTimelineEntries(
+  db: Db,
+  input: {
+    personId: string;
+    subjectIds: string[];
+    householdIds: string[];
+    includeReads: boolean;
+    before?: { occurredAt: string; id: string } | undefined;
+    limit: number;
+  },
+) {
+  const subjects = sql.join(input.subjectIds);
+  let query = db
+    .selectFrom('audit_log')
+    .leftJoin('app_user', 'app_user.id', 'audit_log.actor_user_id')
+    .select([
+      'app_user.display_name as actor_name',
+      'audit_log.id',
+      'audit_log.action',
+      'audit_log.record_type',
+      'audit_log.record_id',
+      'audit_log.actor_user_id',
+      'audit_log.actor_role',
+      'audit_log.changes',
+      'audit_log.occurred_at',
+      sql<string>`to_char(audit_log.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        'occurred_at_text',
+      ),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('audit_log.record_type', '=', 'person'), eb('audit_log.record_id', '=', input.personId)]),
+        ...(input.householdIds.length
+          ? [
+              eb.and([
+                eb('audit_log.record_type', '=', 'household'),
+                eb('audit_log.record_id', 'in', input.householdIds),
+                sql<boolean>`(audit_log.changes->'after'->>'personId' in (${subjects})
+                  or audit_log.changes->'before'->>'personId' in (${subjects})
+                  or exists (select 1 from jsonb_array_elements(coalesce(audit_log.changes->'after'->'members', '[]'::jsonb)) m
+                             where m->>'personId' in (${subjects})))`,
+              ]),
+            ]
+          : []),
+      ]),
+    )
+    .orderBy('audit_log.occurred_at', 'desc')
+    .orderBy('audit_log.id', 'desc')
+    .limit(input.limit);
+  if (!input.includeReads) query = query.where('audit_log.action', '<>', 'person.sensitive_read');
+  if (input.before) {
+    const { occurredAt, id } = input.before;
+    query = query.where((eb) =>
+      eb.or([
+        eb('audit_log.occurred_at', '<', sql<Date>`${occurredAt}::timestamptz`),
+        eb.and([
+          eb('audit_log.occurred_at', '=', sql<Date>`${occurredAt}::timestamptz`),
+          eb('audit_log.id', '<', id),
+        ]),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+export function findMergesByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('person_merge')
+    .select(['id', 'survivor_id', 'merged_id', 'moved_document_ids'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export function findDocumentsByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('identity_document')
+    .select(['id', 'document_type', 'number'])
+    .where('id', 'in', ids)
+    .execute();
 }

@@ -13,7 +13,8 @@ export const registryRoutes =
         schema: {
           operationId: 'searchPersons',
           tags: ['registry'],
-          summary: 'Find persons by name (any order, accents, typos), document number or phone',
+          summary:
+            'Find persons by name (any order, accents, typos), document number or phone, or list them (newest first), with filters',
           querystring: s.PersonSearchQuery,
           response: { 200: s.PersonSearchResult },
         },
@@ -92,6 +93,22 @@ export const registryRoutes =
         },
       },
       async (request) => registry.getPerson(actorOf(request), request.params.id),
+    );
+
+    app.get(
+      '/api/v1/persons/:id/timeline',
+      {
+        schema: {
+          operationId: 'getPersonTimeline',
+          tags: ['registry'],
+          summary:
+            'Everything that happened to a person, newest first: registration, changes, consents, households, merges',
+          params: s.PersonIdParams,
+          querystring: s.PersonTimelineQuery,
+          response: { 200: s.PersonTimeline },
+        },
+      },
+      async (request) => registry.personTimeline(actorOf(request), request.params.id, request.query),
     );
 
     app.patch(

@@ -9,6 +9,14 @@ const optionalName = z
   .nullish()
   .transform((value) => value || null);
 const country = z.string().regex(/^[A-Z]{2}$/, 'registry.countryCode');
+export const POPULATION_GROUPS = [
+  'returnee',
+  'venezuelan_migrant',
+  'refugee_or_asylum_seeker',
+  'host_community',
+  'other',
+] as const;
+
 const washingtonGroupLevel = z.number().int().min(1).max(4).nullish();
 
 export const DocumentInput = z.object({
@@ -33,13 +41,7 @@ export const PersonFields = z.object({
   birthDateEstimated: z.boolean(),
   nationalities: z.array(country).max(4),
   previousResidenceCountry: country.nullish(),
-  populationGroup: z.enum([
-    'returnee',
-    'venezuelan_migrant',
-    'refugee_or_asylum_seeker',
-    'host_community',
-    'other',
-  ]),
+  populationGroup: z.enum(POPULATION_GROUPS),
   ethnicGroup: z
     .enum(['none', 'indigenous', 'afro_colombian', 'raizal', 'palenquero', 'rom', 'other', 'not_stated'])
     .nullish(),
@@ -101,10 +103,58 @@ export const DuplicateCheck = z.object({
     .default([]),
 });
 
-export const PersonSearchQuery = z.object({
-  q: z.string().trim().min(2).max(120),
-  limit: z.coerce.number().int().min(1).max(200).default(25),
-  cursor: z.coerce.number().int().min(0).max(10_000).optional().describe('`nextCursor` of the previous page'),
+const age = z.coerce.number().int().min(0).max(120);
+
+export const PersonSearchQuery = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .max(120)
+      .optional()
+      .transform((value) => value || undefined)
+      .pipe(z.string().min(2).optional())
+      .describe(
+        'A name in any order, a document number or a phone; without it, the most recently registered first',
+      ),
+    populationGroup: z.enum(POPULATION_GROUPS).optional(),
+    officeId: z.uuid().optional().describe('One of the caller’s offices (403 for any other)'),
+    municipalityCode: z
+      .string()
+      .regex(/^\d{5}$/, 'registry.municipalityCode')
+      .optional(),
+    sexAtBirth: z.enum(['female', 'male', 'intersex', 'not_stated']).optional(),
+    ageFrom: age.optional().describe('Age in whole years, today in Colombia'),
+    ageTo: age.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(25),
+    cursor: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .describe('`nextCursor` of the previous page'),
+  })
+  .refine(
+    (query) => query.ageFrom === undefined || query.ageTo === undefined || query.ageFrom <= query.ageTo,
+    {
+      path: ['ageTo'],
+      message: 'registry.ageRange',
+    },
+  );
+
+export const PersonTimelineQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/, 'validation.format.other')
+    .optional()
+    .describe('`nextCursor` of the previous page'),
+  includeReads: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('Also list who read the sensitive data (coordinators and caseworkers only)'),
 });
 
 export const PersonIdParams = z.object({ id: z.uuid() });
@@ -199,12 +249,64 @@ export const PersonSearchResult = z.object({
       id: z.uuid(),
       displayName: z.string(),
       birthDate: z.string().nullable(),
+      sexAtBirth: z.string().nullable(),
       populationGroup: z.string(),
+      phone: z.string().nullable(),
+      municipalityCode: z.string().nullable(),
+      registeredOfficeId: z.uuid(),
       documents: z.array(z.object({ type: z.string(), number: z.string() })),
+      /** Similarity to the query (1 for a document or phone match, and when listing without a query). */
       rank: z.number(),
     }),
   ),
   nextCursor: z.number().nullable(),
+});
+
+export const TIMELINE_KINDS = [
+  'registered',
+  'updated',
+  'sensitiveRead',
+  'consentGiven',
+  'consentRevoked',
+  'merged',
+  'mergeUndone',
+  'joinedHousehold',
+  'leftHousehold',
+  'other',
+] as const;
+
+export const TimelineEntrySchema = z
+  .object({
+    id: z.uuid(),
+    at: z.string(),
+    kind: z.enum(TIMELINE_KINDS),
+    /** The audit action behind the entry (e.g. `person.updated`). */
+    action: z.string(),
+    actor: z.object({ name: z.string().nullable(), role: z.string().nullable() }),
+    /**
+     * The fields changed, named as in the API. Values of sensitive fields (gender identity, ethnicity,
+     * disability) are never shown here: only that they changed.
+     */
+    fields: z.array(
+      z.object({
+        field: z.string(),
+        sensitive: z.boolean(),
+        before: z.unknown().nullable(),
+        after: z.unknown().nullable(),
+      }),
+    ),
+    documents: z.array(z.object({ type: z.string(), number: z.string() })),
+    consent: z
+      .object({ purpose: z.string(), givenBy: z.string().nullable(), method: z.string().nullable() })
+      .nullable(),
+    household: z.object({ id: z.uuid(), relationship: z.string().nullable() }).nullable(),
+    merge: z.object({ mergeId: z.string().nullable(), otherPersonId: z.string().nullable() }).nullable(),
+  })
+  .meta({ id: 'PersonTimelineEntry' });
+
+export const PersonTimeline = z.object({
+  items: z.array(TimelineEntrySchema),
+  nextCursor: z.string().nullable(),
 });
 
 export const RELATIONSHIPS = [

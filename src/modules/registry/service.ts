@@ -24,9 +24,12 @@ import type {
   HouseholdMemberAdd,
   PersonCreate,
   PersonFields,
+  PersonSearchQuery,
+  PersonTimelineQuery,
   PersonUpdate,
   RELATIONSHIPS,
 } from './schemas';
+import { changesOf, presentTimelineEntry } from './timeline';
 
 type PersonRow = Selectable<PersonTable>;
 type DocumentRow = Selectable<IdentityDocumentTable>;
@@ -188,6 +191,15 @@ function hasSensitiveData(person: PersonRow): boolean {
     person.wg_self_care,
     person.wg_communication,
   ].some((value) => value !== null);
+}
+
+/** The same day `years` years earlier (28 February for a 29th in a common year). */
+function yearsBefore(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const year = y - years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const date = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
 }
 
 /** Today's date in Colombia (UTC−5, no daylight saving), where every office of the network works. */
@@ -498,28 +510,44 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
 
     /**
      * One box: a document number in any formatting, a phone, or a name in any order, with or without accents
-     * and with typos. Only persons of the caller's offices are found.
+     * and with typos; without a query, the most recently registered first. Filters narrow either. Only persons
+     * of the caller's offices are found; filtering by an office the caller does not work in is refused.
      */
-    async searchPersons(actor: Actor, query: { q: string; limit: number; cursor?: number | undefined }) {
+    async searchPersons(actor: Actor, query: z.infer<typeof PersonSearchQuery>) {
       if (!registryPolicy.search(actor)) throw new AppError('forbidden');
+      if (query.officeId && !registryPolicy.listOffice(actor, query.officeId))
+        throw new AppError('forbidden');
       const offset = query.cursor ?? 0;
-      const digits = query.q.replace(/\D/g, '');
+      const today = todayIn();
+      const filter: q.PersonListFilter = {
+        officeIds: query.officeId ? [query.officeId] : actor.officeIds,
+        populationGroup: query.populationGroup,
+        municipalityCode: query.municipalityCode,
+        sexAtBirth: query.sexAtBirth,
+        bornOnOrBefore: query.ageFrom !== undefined ? yearsBefore(today, query.ageFrom) : undefined,
+        bornAfter: query.ageTo !== undefined ? yearsBefore(today, query.ageTo + 1) : undefined,
+      };
+      const text = query.q;
+      const digits = text?.replace(/\D/g, '') ?? '';
       const looksNumeric =
-        digits.length >= 5 && digits.length >= query.q.replace(/[\s.\-+()]/g, '').length - 2;
-      let rows: Awaited<ReturnType<typeof q.searchPersonsByName>> = [];
-      if (looksNumeric) {
-        rows = await q.searchPersonsByDocument(
+        text !== undefined &&
+        digits.length >= 5 &&
+        digits.length >= text.replace(/[\s.\-+()]/g, '').length - 2;
+      let rows: Awaited<ReturnType<typeof q.listPersons>>;
+      if (text === undefined) {
+        rows = await q.listPersons(db, filter, query.limit, offset);
+      } else if (looksNumeric) {
+        rows = await q.searchPersonsByExact(
           db,
-          normalizeDocumentNumber(query.q),
-          actor.officeIds,
+          { documentNumber: normalizeDocumentNumber(text) },
+          filter,
           query.limit,
         );
-        const phone = normalizePhone(query.q);
+        const phone = normalizePhone(text);
         if (rows.length === 0 && phone)
-          rows = await q.searchPersonsByPhone(db, phone, actor.officeIds, query.limit);
+          rows = await q.searchPersonsByExact(db, { phone }, filter, query.limit);
       } else {
-        const folded = foldName(query.q);
-        rows = await q.searchPersonsByName(db, folded, actor.officeIds, query.limit, offset);
+        rows = await q.searchPersonsByNameFiltered(db, foldName(text), filter, query.limit, offset);
       }
       const documents = await q.findDocumentsOfPersons(
         db,
@@ -535,13 +563,55 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
             surname2: row.surname_2,
           }),
           birthDate: row.birth_date,
+          sexAtBirth: row.sex_at_birth,
           populationGroup: row.population_group,
+          phone: row.phone_e164,
+          municipalityCode: row.municipality_code,
+          registeredOfficeId: row.registered_office_id,
           documents: documents
             .filter((d) => d.person_id === row.id)
             .map((d) => ({ type: d.document_type, number: d.number })),
           rank: Math.round(Number(row.rank) * 1000) / 1000,
         })),
         nextCursor: !looksNumeric && rows.length === query.limit ? offset + query.limit : null,
+      };
+    },
+
+    /**
+     * Everything that happened to a person, newest first: registration, changes (field names; values of
+     * sensitive fields never), consents, merges, household joins and departures, and, for the roles that read
+     * sensitive data and only when asked, who read it. Same scope as reading the person.
+     */
+    async personTimeline(actor: Actor, id: string, query: z.infer<typeof PersonTimelineQuery>) {
+      // Roles that never read persons are told so; staff are told only about the persons of their offices.
+      if (!registryPolicy.search(actor)) throw new AppError('forbidden');
+      await loadReadable(actor, id);
+      const subjectIds = [id, ...(await q.findMergedIdsOf(db, id))];
+      const householdIds = await q.findHouseholdIdsOfPersons(db, subjectIds);
+      const [occurredAt, entryId] = query.cursor?.split('_') ?? [];
+      const rows = await q.findTimelineEntries(db, {
+        personId: id,
+        subjectIds,
+        householdIds,
+        includeReads: query.includeReads && registryPolicy.readSensitive(actor),
+        before: occurredAt && entryId ? { occurredAt, id: entryId } : undefined,
+        limit: query.limit,
+      });
+      const merges = await q.findMergesByIds(
+        db,
+        rows.flatMap((row) => {
+          const mergeId = changesOf(row.changes).after?.mergeId;
+          return typeof mergeId === 'string' && row.action === 'person.merged' ? [mergeId] : [];
+        }),
+      );
+      const movedDocuments = await q.findDocumentsByIds(
+        db,
+        merges.flatMap((merge) => merge.moved_document_ids),
+      );
+      const last = rows.at(-1);
+      return {
+        items: rows.map((row) => presentTimelineEntry(row, subjectIds, merges, movedDocuments)),
+        nextCursor: last && rows.length === query.limit ? `${last.occurred_at_text}_${last.id}` : null,
       };
     },
 

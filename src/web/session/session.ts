@@ -6,6 +6,8 @@ export interface Abilities {
   manageUsers: boolean;
   listUsers: boolean;
   readAudit: boolean;
+  /** Office staff: the people list, person and household pages. */
+  workWithPersons: boolean;
 }
 
 /** `GET /api/v1/auth/session`: who is signed in, the CSRF token for writes, and what they may do. */
