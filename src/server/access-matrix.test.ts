@@ -109,6 +109,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   getPerson: { allow: CENTRE_STAFF, id: person },
   getPersonTimeline: { allow: CENTRE_STAFF, id: person },
+  listPersonHouseholds: { allow: CENTRE_STAFF, id: person },
   createHousehold: {
     allow: CENTRE_STAFF,
     request: (f) => ({

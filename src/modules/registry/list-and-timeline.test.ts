@@ -253,6 +253,22 @@ describe('a person’s timeline', () => {
     });
   });
 
+  it('lists the households the person lived in, with the relationship', async () => {
+    const response = await caseworker.request({
+      method: 'GET',
+      url: `/api/v1/persons/${personId}/households`,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().items).toEqual([
+      { householdId, relationship: 'head', joinedOn: expect.any(String), leftOn: expect.any(String) },
+    ]);
+    const hidden = await otherCaseworker.request({
+      method: 'GET',
+      url: `/api/v1/persons/${personId}/households`,
+    });
+    expect(hidden.statusCode).toBe(404);
+  });
+
   it('tells what happened, newest first, with who did it', async () => {
     const { items } = await timeline(caseworker, personId);
     expect(items.map((entry) => entry.kind)).toEqual([

@@ -111,6 +111,22 @@ export const registryRoutes =
       async (request) => registry.personTimeline(actorOf(request), request.params.id, request.query),
     );
 
+    app.get(
+      '/api/v1/persons/:id/households',
+      {
+        schema: {
+          operationId: 'listPersonHouseholds',
+          tags: ['registry'],
+          summary: 'The households a person lives in and has lived in, current first',
+          params: s.PersonIdParams,
+          response: { 200: s.PersonHouseholds },
+        },
+      },
+      async (request) => ({
+        items: await registry.listPersonHouseholds(actorOf(request), request.params.id),
+      }),
+    );
+
     app.patch(
       '/api/v1/persons/:id',
       {

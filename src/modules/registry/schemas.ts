@@ -321,6 +321,17 @@ export const RELATIONSHIPS = [
   'non_relative',
 ] as const;
 
+export const PersonHouseholds = z.object({
+  items: z.array(
+    z.object({
+      householdId: z.uuid(),
+      relationship: z.enum(RELATIONSHIPS),
+      joinedOn: z.string(),
+      leftOn: z.string().nullable(),
+    }),
+  ),
+});
+
 export const HouseholdCreate = z.object({
   officeId: z.uuid(),
   addressLine: z.string().trim().max(200).nullish(),

@@ -647,6 +647,20 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
 
     getHousehold: (actor: Actor, id: string) => presentHousehold(actor, id),
 
+    /** The person's memberships: the current one first, then the former ones, latest first. */
+    async listPersonHouseholds(actor: Actor, personId: string) {
+      await loadReadable(actor, personId);
+      const rows = await q.findMembershipsOfPerson(db, personId);
+      return rows
+        .map((row) => ({
+          householdId: row.household_id,
+          relationship: row.relationship as (typeof RELATIONSHIPS)[number],
+          joinedOn: row.joined_on,
+          leftOn: row.left_on,
+        }))
+        .sort((a, b) => (a.leftOn === null ? -1 : b.leftOn === null ? 1 : b.leftOn.localeCompare(a.leftOn)));
+    },
+
     /** Adds a person to a household, moving them out of their current one (its history keeps the old row). */
     async addHouseholdMember(actor: Actor, householdId: string, input: z.infer<typeof HouseholdMemberAdd>) {
       const household = await loadHousehold(actor, householdId);
