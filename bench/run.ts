@@ -4,6 +4,7 @@
  * Benchmarks measure; tests never assert on timings.
  */
 import { parseArgs } from 'node:util';
+import { searchScenario } from './scenarios/search';
 import { signInScenario } from './scenarios/sign-in';
 
 export interface BenchOptions {
@@ -18,7 +19,7 @@ export interface Scenario {
   run(options: BenchOptions): Promise<Record<string, unknown>>;
 }
 
-const SCENARIOS: Scenario[] = [signInScenario];
+const SCENARIOS: Scenario[] = [signInScenario, searchScenario];
 
 function fail(message: string): never {
   process.stderr.write(`bench: ${message}\n`);

@@ -15,6 +15,8 @@ export interface Actor {
   role: Role;
   organizationId: string;
   officeIds: string[];
+  /** DIVIPOLA department codes of those offices: the territories the user works in. */
+  territoryCodes: string[];
   /** How the request was authenticated: a browser session, or a personal API token with scopes. */
   via: 'session' | 'token';
   scopes: TokenScope[];

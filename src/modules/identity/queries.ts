@@ -67,9 +67,21 @@ export async function findOfficeIdsOfUser(db: Db, userId: string): Promise<strin
   return rows.map((row) => row.office_id);
 }
 
+/** The offices a user works in, with the department (territory) each one is in. */
+export function findOfficesOfUser(db: Db, userId: string) {
+  return db
+    .selectFrom('user_office')
+    .innerJoin('office', 'office.id', 'user_office.office_id')
+    .select(['office.id', sql<string>`left(office.municipality_code, 2)`.as('department_code')])
+    .where('user_office.user_id', '=', userId)
+    .execute();
+}
+
 export interface UserListFilter {
   organizationId?: string | undefined;
   officeIds?: string[] | undefined;
+  /** Users with an office in one of these departments. */
+  territoryCodes?: string[] | undefined;
   search?: string | undefined;
   afterEmail?: string | undefined;
   limit: number;
@@ -111,6 +123,18 @@ export function listUsers(db: Db, filter: UserListFilter) {
             'in',
             officeIds.length ? officeIds : ['00000000-0000-0000-0000-000000000000'],
           ),
+      ),
+    );
+  }
+  if (filter.territoryCodes) {
+    const codes = filter.territoryCodes.length ? filter.territoryCodes : ['--'];
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_office')
+          .innerJoin('office', 'office.id', 'user_office.office_id')
+          .whereRef('user_office.user_id', '=', 'app_user.id')
+          .where(sql<string>`left(office.municipality_code, 2)`, 'in', codes),
       ),
     );
   }

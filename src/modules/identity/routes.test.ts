@@ -351,7 +351,7 @@ describe('user administration', () => {
     expect(changed.statusCode).toBe(204);
   });
 
-  it('shows coordinators the users of their offices only, and caseworkers none', async () => {
+  it('shows coordinators the users of their territory only, and analysts none', async () => {
     const { session: coordinator } = await signIn(app, 'coordinadora@ruta.example');
     const emails = (await coordinator.request({ method: 'GET', url: '/api/v1/users' }))
       .json()
@@ -371,6 +371,51 @@ describe('user administration', () => {
 
     const { session: caseworker } = await signIn(app, 'analista@ruta.example');
     expect((await caseworker.request({ method: 'GET', url: '/api/v1/users' })).statusCode).toBe(403);
+  });
+
+  it("shows a coordinator, read-only, the staff of other offices in the same territory, and no one else's", async () => {
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        email: 'coordinacion.bogota@ruta.example',
+        displayName: 'Coordinación Bogotá',
+        role: 'office_coordinator',
+        organizationId: await organizationIdByShortName('Cancillería'),
+        officeIds: [await officeIdByName('Oficina de Atención al Migrante – Bogotá')],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const first = await signIn(app, 'coordinacion.bogota@ruta.example', created.json().temporaryPassword);
+    const newPassword = 'coordinamos la llegada en El Dorado';
+    await first.session.request({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: created.json().temporaryPassword, newPassword },
+    });
+    const { session: bogota } = await signIn(app, 'coordinacion.bogota@ruta.example', newPassword);
+
+    const emails = (await bogota.request({ method: 'GET', url: '/api/v1/users' }))
+      .json()
+      .items.map((u: { email: string }) => u.email);
+    // El Dorado is in Bogotá D.C. (department 11), like the coordinator's office; Barranquilla is not.
+    expect(emails).toContain('recepcion@ruta.example');
+    expect(emails).not.toContain('gestor@ruta.example');
+    const byEmail = async (search: string) =>
+      (await admin.request({ method: 'GET', url: `/api/v1/users?search=${search}` })).json().items[0];
+    const reception = await byEmail('recepcion');
+    expect((await bogota.request({ method: 'GET', url: `/api/v1/users/${reception.id}` })).statusCode).toBe(
+      200,
+    );
+    const caseworker = await byEmail('gestor');
+    expect((await bogota.request({ method: 'GET', url: `/api/v1/users/${caseworker.id}` })).statusCode).toBe(
+      404,
+    );
+    const deactivate = await bogota.request({
+      method: 'POST',
+      url: `/api/v1/users/${reception.id}/deactivate`,
+    });
+    expect(deactivate.statusCode).toBe(403);
   });
 });
 

@@ -91,15 +91,23 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
     via: Actor['via'],
     scopes: TokenScope[],
   ): Promise<Actor> {
+    const offices = await q.findOfficesOfUser(db, userId);
     return {
       userId,
       role: role as Role,
       organizationId,
-      officeIds: await q.findOfficeIdsOfUser(db, userId),
+      officeIds: offices.map((office) => office.id),
+      territoryCodes: [...new Set(offices.map((office) => office.department_code))],
       via,
       scopes,
       context,
     };
+  }
+
+  /** Where a user works, for the policy: the territories of their offices. */
+  async function userScope(userId: string) {
+    const offices = await q.findOfficesOfUser(db, userId);
+    return { territoryCodes: offices.map((office) => office.department_code) };
   }
 
   async function presentUser(user: NonNullable<Awaited<ReturnType<typeof q.findUserById>>>) {
@@ -136,8 +144,7 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
     const user = await q.findUserById(db, id);
     if (!user) throw new AppError('notFound');
     if (!identityPolicy.manageUsers(actor)) {
-      const officeIds = await q.findOfficeIdsOfUser(db, id);
-      throw new AppError(identityPolicy.readUser(actor, { officeIds }) ? 'forbidden' : 'notFound');
+      throw new AppError(identityPolicy.readUser(actor, await userScope(id)) ? 'forbidden' : 'notFound');
     }
     return user;
   }
@@ -407,7 +414,7 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
         search: filter.search,
         afterEmail: filter.after,
         limit: filter.limit,
-        officeIds: identityPolicy.manageUsers(actor) ? undefined : actor.officeIds,
+        territoryCodes: identityPolicy.manageUsers(actor) ? undefined : actor.territoryCodes,
       });
       return rows.map(presentUserRow);
     },
@@ -415,8 +422,7 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
     async getUser(actor: Actor, id: string) {
       const user = await q.findUserById(db, id);
       if (!user) throw new AppError('notFound');
-      const officeIds = await q.findOfficeIdsOfUser(db, id);
-      if (!identityPolicy.readUser(actor, { officeIds })) throw new AppError('notFound');
+      if (!identityPolicy.readUser(actor, await userScope(id))) throw new AppError('notFound');
       return presentUser(user);
     },
 
