@@ -112,6 +112,14 @@ const router = createBrowserRouter([
               },
             ],
           },
+          {
+            path: 'people/new',
+            lazy: async () => ({ Component: (await import('./routes/people/register')).RegistrationPage }),
+          },
+          {
+            path: 'people/:personId/merge',
+            lazy: async () => ({ Component: (await import('./routes/people/merge')).MergePage }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

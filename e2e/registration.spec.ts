@@ -1,0 +1,288 @@
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { DEMO, hasHorizontalScroll, signInWithApi } from './support';
+
+// Registering a person (on a phone), the duplicate check before saving, the draft kept across a reload, and
+// merging two records of one person field by field, with undo.
+
+const OFFICE = 'Centro Intégrate Barranquilla';
+
+let serial = 0;
+/** A document number no other journey of this run uses. */
+function uniqueNumber(digits = 10): string {
+  serial += 1;
+  return `${Date.now()}${serial}`.slice(-digits).replace(/^0/, '7');
+}
+
+async function officeId(api: APIRequestContext): Promise<string> {
+  const network = (await (await api.get('/api/v1/network')).json()) as {
+    offices: { id: string; name: string }[];
+  };
+  const office = network.offices.find((item) => item.name === OFFICE);
+  if (!office) throw new Error(`The demo network has no ${OFFICE}.`);
+  return office.id;
+}
+
+interface CreatedPerson {
+  id: string;
+  version: number;
+  phone: string | null;
+}
+
+/** Registers a person through the API, as another caseworker would have done earlier. */
+async function registerWithApi(
+  page: Page,
+  csrf: string,
+  body: Record<string, unknown>,
+): Promise<CreatedPerson> {
+  const response = await page.request.post('/api/v1/persons', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { officeId: await officeId(page.request), acknowledgeDuplicates: true, ...body },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as CreatedPerson;
+}
+
+const step = (page: Page, name: RegExp) =>
+  page.getByRole('navigation', { name: 'Pasos del registro' }).getByRole('button', { name });
+
+async function fillBasics(page: Page, names: { given: string; surname: string; surname2?: string }) {
+  await page.getByRole('textbox', { name: 'Primer nombre' }).fill(names.given);
+  await page.getByRole('textbox', { name: 'Primer apellido' }).fill(names.surname);
+  if (names.surname2) await page.getByRole('textbox', { name: 'Segundo apellido' }).fill(names.surname2);
+  await page.getByRole('radio', { name: 'Migrante venezolano(a)' }).check();
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('a caseworker registers a person with a document and a phone, and sees the phone as saved', async ({
+    page,
+  }) => {
+    await signInWithApi(page.request, DEMO.caseworker);
+    await page.goto('/people/new');
+    await expect(page.getByRole('heading', { level: 1, name: 'Registrar persona' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Paso 1 de 4: Datos básicos' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Oficina que registra' })).toHaveValue(
+      await officeId(page.request),
+    );
+
+    await fillBasics(page, { given: 'Wilmer', surname: 'Betancourt', surname2: 'Urdaneta' });
+    await page.getByRole('button', { name: 'Siguiente' }).click();
+    await expect(page.getByRole('heading', { name: 'Paso 2 de 4: Documentos' })).toBeFocused();
+    const number = uniqueNumber(8);
+    await page
+      .getByRole('combobox', { name: 'Tipo de documento' })
+      .selectOption({ label: 'Permiso por Protección Temporal (PPT)' });
+    // The rule of the chosen type is shown beside the number.
+    await expect(page.getByRole('textbox', { name: 'Número' })).toHaveAccessibleDescription(
+      /Solo números, de 5 a 12 dígitos/,
+    );
+    await page.getByRole('textbox', { name: 'Número' }).fill(number);
+
+    await page.getByRole('button', { name: 'Siguiente' }).click();
+    await page.getByRole('textbox', { name: 'Teléfono celular' }).fill('300 555 12 34');
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.getByRole('button', { name: 'Guardar registro' }).click();
+
+    await expect(
+      page.getByRole('heading', { name: 'Registro guardado: Wilmer Betancourt Urdaneta' }),
+    ).toBeVisible();
+    await expect(page.getByText('+573005551234', { exact: true })).toBeVisible();
+    await expect(page.getByText(number, { exact: true })).toBeVisible();
+    const open = page.getByRole('link', { name: 'Abrir el registro de la persona' });
+    const id = (await open.getAttribute('href'))?.replace('/people/', '') ?? '';
+    const saved = await page.request.get(`/api/v1/persons/${id}`);
+    expect(saved.status()).toBe(200);
+    expect((await saved.json()).phone).toBe('+573005551234');
+
+    // The draft was cleared: a new registration starts empty.
+    await page.getByRole('button', { name: 'Registrar otra persona' }).click();
+    await expect(page.getByRole('textbox', { name: 'Primer nombre' })).toHaveValue('');
+    expect(await hasHorizontalScroll(page)).toBe(false);
+  });
+
+  test('a reload in the middle of the form keeps what was typed', async ({ page }) => {
+    await signInWithApi(page.request, DEMO.caseworker);
+    await page.goto('/people/new');
+    await fillBasics(page, { given: 'Maryelis', surname: 'Colmenares' });
+    await page.getByRole('button', { name: 'Siguiente' }).click();
+    const number = uniqueNumber(8);
+    await page.getByRole('textbox', { name: 'Número' }).fill(number);
+
+    await page.reload();
+    await expect(page.getByText('Recuperamos lo que estaba escribiendo')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Paso 2 de 4: Documentos' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Número' })).toHaveValue(number);
+    await step(page, /Datos básicos/).click();
+    await expect(page.getByRole('textbox', { name: 'Primer nombre' })).toHaveValue('Maryelis');
+    await expect(page.getByRole('textbox', { name: 'Primer apellido' })).toHaveValue('Colmenares');
+    await expect(page.getByRole('radio', { name: 'Migrante venezolano(a)' })).toBeChecked();
+
+    // Discarding starts again from an empty form.
+    await page.getByRole('button', { name: 'Descartar y empezar de nuevo' }).click();
+    await expect(page.getByRole('textbox', { name: 'Primer nombre' })).toHaveValue('');
+    await page.reload();
+    await expect(page.getByText('Recuperamos lo que estaba escribiendo')).toHaveCount(0);
+  });
+});
+
+test('a wrong document number is explained beside the document, on its step', async ({ page }) => {
+  await signInWithApi(page.request, DEMO.caseworker);
+  await page.goto('/people/new');
+  await fillBasics(page, { given: 'Leidy', surname: 'Arrieta' });
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page
+    .getByRole('combobox', { name: 'Tipo de documento' })
+    .selectOption({ label: 'Cédula de ciudadanía' });
+  await page.getByRole('textbox', { name: 'Número' }).fill('12AB345');
+  await step(page, /Más datos/).click();
+  await page.getByRole('button', { name: 'Guardar registro' }).click();
+
+  // The form moves to the step holding the field the server named, and shows its message there.
+  await expect(page.getByRole('heading', { name: 'Paso 2 de 4: Documentos' })).toBeVisible();
+  const numberField = page.getByRole('textbox', { name: 'Número' });
+  await expect(numberField).toHaveAttribute('aria-invalid', 'true');
+  await expect(numberField).toHaveAccessibleDescription(/Este tipo de documento solo admite números\./);
+  await expect(step(page, /tiene campos por corregir/)).toHaveText(/Documentos/);
+
+  await numberField.fill(uniqueNumber(10));
+  await page.getByRole('button', { name: 'Guardar registro' }).click();
+  await expect(page.getByRole('heading', { name: 'Registro guardado: Leidy Arrieta' })).toBeVisible();
+});
+
+test('someone who looks like an existing person is shown with the reasons, and needs an explicit decision', async ({
+  page,
+}) => {
+  const csrf = await signInWithApi(page.request, DEMO.caseworker);
+  const existing = await registerWithApi(page, csrf, {
+    givenName1: 'Yuleidy',
+    givenName2: 'Carolina',
+    surname1: 'Montaño',
+    surname2: 'Rivas',
+    birthDate: '1990-03-05',
+    populationGroup: 'venezuelan_migrant',
+  });
+
+  await page.goto('/people/new');
+  await page.getByRole('textbox', { name: 'Primer nombre' }).fill('Yuleidy');
+  await page.getByRole('textbox', { name: 'Segundo nombre' }).fill('Carolina');
+  await page.getByRole('textbox', { name: 'Primer apellido' }).fill('Montaño');
+  await page.getByLabel('Fecha de nacimiento').fill('1990-03-05');
+  await page.getByRole('radio', { name: 'Migrante venezolano(a)' }).check();
+
+  // Before saving: the likely match, with its score and why, in plain words.
+  const live = page.getByRole('region', { name: /¿Esta persona ya está registrada\?/ });
+  await expect(live).toBeVisible();
+  const candidate = live.getByRole('listitem').filter({ hasText: 'Yuleidy Carolina Montaño Rivas' });
+  await expect(candidate).toContainText(/Coincidencia: \d+ %/);
+  await expect(candidate).toContainText('falta el segundo apellido');
+  await expect(candidate).toContainText('misma fecha de nacimiento');
+  await expect(candidate.getByRole('link', { name: 'Yuleidy Carolina Montaño Rivas' })).toHaveAttribute(
+    'href',
+    `/people/${existing.id}`,
+  );
+
+  // Saving stops until the caseworker says it is someone else.
+  await page.getByRole('button', { name: 'Guardar registro' }).click();
+  const stop = page.getByRole('alert').filter({ hasText: 'Posible persona ya registrada' });
+  await expect(stop).toContainText('Yuleidy Carolina Montaño Rivas');
+  await page.getByRole('button', { name: 'Es otra persona, registrar de todas formas' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Registro guardado: Yuleidy Carolina Montaño' }),
+  ).toBeVisible();
+});
+
+test('a document already registered always blocks the registration', async ({ page }) => {
+  const csrf = await signInWithApi(page.request, DEMO.caseworker);
+  const number = uniqueNumber(10);
+  await registerWithApi(page, csrf, {
+    givenName1: 'Rosalba',
+    surname1: 'Mendoza',
+    populationGroup: 'host_community',
+    documents: [{ type: 'CC', number }],
+  });
+
+  await page.goto('/people/new');
+  await fillBasics(page, { given: 'Ovidio', surname: 'Palencia' });
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page
+    .getByRole('combobox', { name: 'Tipo de documento' })
+    .selectOption({ label: 'Cédula de ciudadanía' });
+  // Formatted differently, the number is still the same document.
+  await page.getByRole('textbox', { name: 'Número' }).fill(number.replace(/(\d)(?=(\d{3})+$)/g, '$1.'));
+  await expect(
+    page.getByRole('region', { name: /¿Esta persona ya está registrada\?/ }).getByRole('listitem'),
+  ).toContainText('Mismo documento');
+
+  await page.getByRole('button', { name: 'Guardar registro' }).click();
+  const stop = page
+    .getByRole('alert')
+    .filter({ hasText: 'Ya hay una persona registrada con este mismo documento.' });
+  await expect(stop).toContainText('Rosalba Mendoza');
+  await expect(page.getByRole('button', { name: 'Es otra persona, registrar de todas formas' })).toHaveCount(
+    0,
+  );
+});
+
+test('a coordinator merges two records of one person field by field, and undoes it', async ({ page }) => {
+  const csrf = await signInWithApi(page.request, DEMO.coordinator);
+  const keptNumber = uniqueNumber(10);
+  const otherNumber = uniqueNumber(8);
+  const kept = await registerWithApi(page, csrf, {
+    givenName1: 'Nelson',
+    surname1: 'Guerrero',
+    surname2: 'Pinto',
+    birthDate: '1985-07-12',
+    populationGroup: 'returnee',
+    phone: '3015550000',
+    documents: [{ type: 'CC', number: keptNumber }],
+  });
+  const other = await registerWithApi(page, csrf, {
+    givenName1: 'Nelson',
+    givenName2: 'Enrique',
+    surname1: 'Guerrero',
+    birthDate: '1985-12-07',
+    populationGroup: 'returnee',
+    phone: '3205559999',
+    documents: [{ type: 'PA', number: `AB${otherNumber}` }],
+  });
+
+  await page.goto(`/people/${kept.id}/merge?with=${other.id}`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Fusionar dos registros de la misma persona' }),
+  ).toBeVisible();
+
+  // Differing fields offer both values; by default the kept record's, or the other's where the kept one is empty.
+  const phone = page.getByRole('radiogroup', { name: 'Teléfono' });
+  await expect(phone.getByRole('radio', { name: '+573015550000' })).toBeChecked();
+  await expect(
+    page.getByRole('radiogroup', { name: 'Segundo nombre' }).getByRole('radio', { name: 'Enrique' }),
+  ).toBeChecked();
+  await phone.getByRole('radio', { name: '+573205559999' }).check();
+  // What moves over is listed before confirming.
+  await expect(page.getByText(`Documentos: Pasaporte AB${otherNumber}.`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Fusionar registros' }).click();
+  const dialog = page.getByRole('dialog', { name: '¿Fusionar los dos registros?' });
+  await expect(dialog).toContainText('Se traen del otro registro: Segundo nombre, Teléfono.');
+  await dialog.getByRole('button', { name: 'Sí, fusionar' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Registros fusionados' })).toBeVisible();
+  const survivor = page.getByRole('region', { name: 'Registro que quedó' });
+  await expect(survivor).toContainText('Nelson Enrique Guerrero Pinto');
+  await expect(survivor).toContainText('+573205559999');
+  await expect(survivor).toContainText(keptNumber);
+  await expect(survivor).toContainText(`AB${otherNumber}`);
+  expect((await page.request.get(`/api/v1/persons/${other.id}`)).status()).toBe(410);
+
+  await page.getByRole('button', { name: 'Deshacer fusión' }).click();
+  await page
+    .getByRole('dialog', { name: '¿Deshacer la fusión?' })
+    .getByRole('button', { name: 'Deshacer fusión' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'Se deshizo la fusión' })).toBeVisible();
+  const restored = await page.request.get(`/api/v1/persons/${other.id}`);
+  expect(restored.status()).toBe(200);
+  const keptAgain = (await (await page.request.get(`/api/v1/persons/${kept.id}`)).json()) as CreatedPerson;
+  expect(keptAgain.phone).toBe('+573015550000');
+});
