@@ -22,6 +22,63 @@ export interface Database {
   household_membership: HouseholdMembershipTable;
   consent: ConsentTable;
   person_merge: PersonMergeTable;
+  import_job: ImportJobTable;
+  import_mapping: ImportMappingTable;
+  import_row_key: ImportRowKeyTable;
+  import_rejected_row: ImportRejectedRowTable;
+}
+
+export interface ImportJobTable {
+  id: string;
+  office_id: string;
+  created_by: string;
+  file_name: string;
+  file_hash: string;
+  format: string;
+  file_content: Uint8Array | null;
+  headers: unknown;
+  delimiter: string | null;
+  total_rows: number;
+  mapping: unknown | null;
+  default_population_group: string | null;
+  mode: string | null;
+  status: Generated<string>;
+  processed_rows: Generated<number>;
+  created_rows: Generated<number>;
+  matched_rows: Generated<number>;
+  skipped_rows: Generated<number>;
+  rejected_rows: Generated<number>;
+  flagged_rows: Generated<number>;
+  error_code: string | null;
+  started_by_role: string | null;
+  started_context: unknown | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ImportMappingTable {
+  office_id: string;
+  header_signature: string;
+  mapping: unknown;
+  default_population_group: string | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ImportRowKeyTable {
+  office_id: string;
+  fingerprint: string;
+  person_id: string;
+  job_id: string;
+}
+
+export interface ImportRejectedRowTable {
+  job_id: string;
+  row_number: number;
+  cells: unknown;
+  errors: unknown;
 }
 
 export interface PersonMergeTable {

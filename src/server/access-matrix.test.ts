@@ -23,6 +23,7 @@ interface Fixture {
   targetVersion: () => Promise<number>;
   organizationId: string;
   officeId: string;
+  importId: string;
 }
 
 interface Expectation {
@@ -168,6 +169,29 @@ const EXPECTED: Record<string, Expectation> = {
     request: async (f) => ({ payload: { version: await f.personVersion(), preferredName: 'Mati' } }),
   },
   exportAuditEntries: { allow: ADMIN },
+  uploadImportFile: {
+    allow: CENTRE_STAFF,
+    request: (f) => ({
+      query: { officeId: f.officeId, fileName: 'matriz.csv' },
+      headers: { 'content-type': 'text/csv' },
+      payload: 'Nombres;Apellidos\r\nMatriz;Importación\r\n',
+    }),
+  },
+  listImports: { allow: CENTRE_STAFF },
+  getImport: { allow: CENTRE_STAFF, id: (f) => f.importId },
+  setImportMapping: {
+    allow: CENTRE_STAFF,
+    id: (f) => f.importId,
+    request: () => ({ payload: { mapping: ['givenNames', 'surnames'], defaultPopulationGroup: 'returnee' } }),
+  },
+  previewImport: { allow: CENTRE_STAFF, id: (f) => f.importId },
+  startImport: {
+    allow: CENTRE_STAFF,
+    id: (f) => f.importId,
+    request: () => ({ payload: { mode: 'skipInvalid' } }),
+  },
+  cancelImport: { allow: CENTRE_STAFF, id: (f) => f.importId },
+  downloadImportErrors: { allow: CENTRE_STAFF, id: (f) => f.importId },
 };
 
 interface Operation {
@@ -279,7 +303,15 @@ beforeAll(async () => {
     url: '/api/v1/person-merges',
     payload: { survivorId: undoSurvivor, mergedId: undoMerged, survivorVersion: 1, mergedVersion: 1 },
   });
+  const importFile = await caseworker.request({
+    method: 'POST',
+    url: '/api/v1/imports',
+    query: { officeId: office.id, fileName: 'matriz.csv' },
+    headers: { 'content-type': 'text/csv' },
+    payload: 'Nombres;Apellidos\r\nMatriz;Importación\r\n',
+  });
   fixture = {
+    importId: importFile.json().job.id as string,
     targetUserId,
     personId,
     mergePair,

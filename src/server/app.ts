@@ -18,6 +18,7 @@ import type { DatabaseHandle } from '../db/database';
 import { auditRoutes } from '../modules/audit/routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { referenceRoutes } from '../modules/reference/routes';
+import { importRoutes } from '../modules/registry/import-routes';
 import { householdAndConsentRoutes, registryRoutes } from '../modules/registry/routes';
 import { systemRoutes } from '../modules/system/routes';
 import type { Config } from './config';
@@ -172,6 +173,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   await app.register(auditRoutes(services));
   await app.register(registryRoutes(services));
   await app.register(householdAndConsentRoutes(services));
+  await app.register(importRoutes(services));
   await app.register(referenceRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
@@ -215,7 +217,12 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
+  // Import jobs interrupted by a restart resume once the app is ready; closing stops them between batches first.
+  app.addHook('onReady', async () => {
+    await services.imports.resumeInterrupted();
+  });
   app.addHook('onClose', async () => {
+    await services.imports.stop();
     await database.close();
   });
 

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../db/database';
 import { createAuditService } from '../modules/audit/service';
 import { createIdentityService } from '../modules/identity/service';
 import { createReferenceService } from '../modules/reference/service';
+import { createImportService } from '../modules/registry/import-service';
 import { createRegistryService } from '../modules/registry/service';
 import { createSystemService } from '../modules/system/service';
 
@@ -15,11 +16,13 @@ export interface ServiceDeps {
 export function createServices({ database, appVersion, clock }: ServiceDeps) {
   const { db } = database;
   const audit = createAuditService({ db });
+  const registry = createRegistryService({ db, audit });
   return {
     system: createSystemService({ db, engine: database.engine, appVersion }),
     audit,
     identity: createIdentityService({ db, audit, clock }),
-    registry: createRegistryService({ db, audit }),
+    registry,
+    imports: createImportService({ db, audit, registry }),
     reference: createReferenceService({ db }),
   };
 }

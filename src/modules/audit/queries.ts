@@ -7,6 +7,10 @@ export async function insertAuditEntry(db: Db, row: Insertable<AuditLogTable>) {
   await db.insertInto('audit_log').values(row).execute();
 }
 
+export async function insertAuditEntries(db: Db, rows: Array<Insertable<AuditLogTable>>) {
+  if (rows.length) await db.insertInto('audit_log').values(rows).execute();
+}
+
 export interface AuditFilter {
   actorUserId?: string | undefined;
   recordType?: string | undefined;

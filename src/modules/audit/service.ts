@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../server/http/problem';
 import type { Actor, RequestContext } from '../identity/actor';
 import { auditPolicy } from './policy';
-import { type AuditFilter, insertAuditEntry, listAuditEntries } from './queries';
+import { type AuditFilter, insertAuditEntries, insertAuditEntry, listAuditEntries } from './queries';
 
 export interface AuditEntry {
   action: string;
@@ -41,6 +41,26 @@ export function createAuditService({ db }: { db: Kysely<Database> }) {
         request_id: who.context.requestId,
         changes: entry.changes ? JSON.stringify(entry.changes) : null,
       });
+    },
+
+    /** Appends many entries by one subject in one statement (bulk imports), in the transaction of the change. */
+    async recordMany(trx: Kysely<Database>, who: Actor | AuditSubject, entries: AuditEntry[]): Promise<void> {
+      await insertAuditEntries(
+        trx,
+        entries.map((entry) => ({
+          id: uuidv7(),
+          actor_user_id: who.userId,
+          actor_role: who.role,
+          action: entry.action,
+          record_type: entry.recordType,
+          record_id: entry.recordId ?? null,
+          office_id: entry.officeId ?? null,
+          ip: who.context.ip,
+          user_agent: who.context.userAgent,
+          request_id: who.context.requestId,
+          changes: entry.changes ? JSON.stringify(entry.changes) : null,
+        })),
+      );
     },
 
     async list(actor: Actor, filter: AuditFilter) {

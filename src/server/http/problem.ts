@@ -53,6 +53,7 @@ export const PROBLEMS = {
   conflict: { status: 409, key: 'problem.conflict' },
   possibleDuplicates: { status: 409, key: 'problem.possibleDuplicates' },
   mergedPerson: { status: 410, key: 'problem.mergedPerson' },
+  importState: { status: 409, key: 'problem.importState' },
   payloadTooLarge: { status: 413, key: 'problem.payloadTooLarge' },
   unsupportedMediaType: { status: 415, key: 'problem.unsupportedMediaType' },
   tooManyRequests: { status: 429, key: 'problem.tooManyRequests' },
