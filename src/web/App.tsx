@@ -120,6 +120,32 @@ const router = createBrowserRouter([
             path: 'people/:personId/merge',
             lazy: async () => ({ Component: (await import('./routes/people/merge')).MergePage }),
           },
+          {
+            path: 'people',
+            element: <RequireAbility ability="workWithPersons" />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('./routes/people/people-list')).PeoplePage }),
+              },
+              {
+                path: ':personId',
+                lazy: async () => ({ Component: (await import('./routes/people/person-detail')).PersonPage }),
+              },
+            ],
+          },
+          {
+            path: 'households/:householdId',
+            element: <RequireAbility ability="workWithPersons" />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import('./routes/households/household')).HouseholdPage,
+                }),
+              },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

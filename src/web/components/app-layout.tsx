@@ -15,6 +15,7 @@ const MAIN_ID = 'main-content';
 /** The sections in the navigation, each shown to the roles that may open it. */
 const NAVIGATION = [
   { to: '/', label: 'nav.home', end: true },
+  { to: '/people', label: 'people.nav', end: false, ability: 'workWithPersons' },
   { to: '/account', label: 'nav.account', end: true },
   { to: '/admin/users', label: 'nav.users', end: false, ability: 'listUsers' },
   { to: '/admin/audit', label: 'nav.audit', end: false, ability: 'readAudit' },
