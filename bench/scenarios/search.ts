@@ -108,7 +108,8 @@ export const searchScenario: Scenario = {
       let position = 0;
       for (const record of generatePersons({ seed: POPULATION_SEED, size })) {
         if (officeIndexOf(position, officeIds.length) === actorOffice) {
-          inScope.push(record);
+          // Targets are originals: a planted duplicate may lack the document its original already holds.
+          if (record.truthId === record.id) inScope.push(record);
           truthOf.set(personUuid(record.id), record.truthId);
         }
         position++;

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Table types for Kysely. Each migration that adds or changes a table updates this file in the same commit.
@@ -214,6 +214,8 @@ export interface PersonTable {
   surname_2: string | null;
   preferred_name: string | null;
   search_name: string;
+  /** See src/domain/registry/name-keys.ts. */
+  name_keys: ColumnType<string[], string[] | undefined, string[]>;
   sex_at_birth: string | null;
   gender_identity: string | null;
   birth_date: string | null;

@@ -24,7 +24,7 @@ import {
   type RowError,
 } from '../../domain/registry/import/rows';
 import { type SheetTable, TableError } from '../../domain/registry/import/table';
-import { displayName, foldName, searchableName } from '../../domain/registry/names';
+import { displayName, foldName } from '../../domain/registry/names';
 import { AppError } from '../../server/http/problem';
 import { InvalidFieldsError } from '../../server/http/validation';
 import type { AuditEntry, AuditService, AuditSubject } from '../audit/service';
@@ -32,6 +32,7 @@ import type { Actor } from '../identity/actor';
 import { detectFormat, IMPORT_MAX_BYTES, readSpreadsheet } from './import-files';
 import { importPolicy } from './import-policy';
 import * as q from './import-queries';
+import { nameColumns } from './name-columns';
 import type { RegistryService } from './service';
 
 countries.registerLocale(es);
@@ -353,7 +354,7 @@ export function createImportService({
         given_name_2: draft.givenName2,
         surname_1: draft.surname1,
         surname_2: draft.surname2,
-        search_name: searchableName(draft),
+        ...nameColumns(draft),
         sex_at_birth: draft.sexAtBirth,
         birth_date: draft.birthDate,
         nationalities: draft.nationalities,

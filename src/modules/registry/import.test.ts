@@ -238,6 +238,13 @@ describe('importing', () => {
       rejectedRows: 1,
     });
     expect(await countBySurname('Todonada')).toBe(2);
+    // Imported persons are found like registered ones: their name keys were written with them.
+    const found = await caseworker.request({
+      method: 'GET',
+      url: '/api/v1/persons',
+      query: { q: 'Todonda' },
+    });
+    expect(found.json().items).toHaveLength(2);
     const file = await caseworker.request({
       method: 'GET',
       url: `/api/v1/imports/${id}/errors`,

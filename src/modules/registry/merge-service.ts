@@ -1,10 +1,10 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, PersonTable } from '../../db/schema';
-import { searchableName } from '../../domain/registry/names';
 import { AppError } from '../../server/http/problem';
 import type { AuditService } from '../audit/service';
 import type { Actor } from '../identity/actor';
+import { nameColumns } from './name-columns';
 import { registryPolicy } from './policy';
 import * as q from './queries';
 
@@ -101,7 +101,7 @@ export function createMergeService({ db, audit }: { db: Kysely<Database>; audit:
         const next = { ...survivor.person, ...taken } as PersonRow;
         const updated = await q.overwritePerson(trx, survivor.person.id, {
           ...(taken as Updateable<PersonTable>),
-          search_name: searchableName({
+          ...nameColumns({
             givenName1: next.given_name_1,
             givenName2: next.given_name_2,
             surname1: next.surname_1,
@@ -142,7 +142,9 @@ export function createMergeService({ db, audit }: { db: Kysely<Database>; audit:
           id: uuidv7(),
           survivor_id: survivor.person.id,
           merged_id: merged.person.id,
-          survivor_before: JSON.stringify(pick(survivor.person, [...ALL_COLUMNS, 'search_name'])),
+          survivor_before: JSON.stringify(
+            pick(survivor.person, [...ALL_COLUMNS, 'search_name', 'name_keys']),
+          ),
           survivor_version_after: updated.version,
           moved_document_ids: documents,
           moved_membership_ids: memberships,

@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import type { Database, IdentityDocumentTable, PersonTable } from '../../db/schema';
+import { requiredGroupCombinations } from '../../domain/registry/name-keys';
 
 type Db = Kysely<Database>;
 
@@ -77,40 +78,63 @@ function inOffices(officeIds: string[]) {
   )}))`;
 }
 
+/** What a name search looks up: the folded query (for ranking) and its key groups (for finding). */
+export interface NameQuery {
+  folded: string;
+  keyGroups: string[][];
+}
+
 /**
- * Persons whose folded name is trigram-similar to the query (any word order, typos), best first. The `%`
- * operator lets PostgreSQL use the GIN trigram index on search_name.
+ * Persons whose name shares keys with the query's words (see domain/registry/name-keys.ts: any word order,
+ * accents or not, one typo per word), best first by trigram similarity of the whole name. The `&&` lookups use
+ * the GIN index on name_keys; only the few persons found are ranked.
  */
 export function searchPersonsByName(
   db: Db,
-  foldedQuery: string,
+  query: NameQuery,
   officeIds: string[] | null,
   limit: number,
   offset: number,
 ) {
-  return personNameSearch(db, foldedQuery, officeIds, limit, offset).execute();
+  return personNameSearch(db, query, officeIds, limit, offset).execute();
+}
+
+function sharesKeysWith(query: NameQuery) {
+  const combinations = requiredGroupCombinations(query.keyGroups.length);
+  if (combinations.length === 0) return sql<boolean>`false`;
+  const overlaps = query.keyGroups.map((keys) => sql`person.name_keys && ${keys}::text[]`);
+  return sql<boolean>`(${sql.join(
+    combinations.map(
+      (combination) =>
+        sql`(${sql.join(
+          combination.map((index) => overlaps[index] as ReturnType<typeof sql>),
+          sql` and `,
+        )})`,
+    ),
+    sql` or `,
+  )})`;
 }
 
 /** The name search as a query builder, so tests and benchmarks can EXPLAIN exactly what the service runs. */
 export function personNameSearch(
   db: Db,
-  foldedQuery: string,
+  query: NameQuery,
   officeIds: string[] | null,
   limit: number,
   offset: number,
 ) {
-  let query = db
+  let builder = db
     .selectFrom('person')
     .select(SEARCH_COLUMNS)
-    .select(sql<number>`similarity(person.search_name, ${foldedQuery})`.as('rank'))
-    .where(sql<boolean>`person.search_name % ${foldedQuery}`)
+    .select(sql<number>`similarity(person.search_name, ${query.folded})`.as('rank'))
+    .where(sharesKeysWith(query))
     .where('person.merged_into_id', 'is', null)
     .orderBy('rank', 'desc')
     .orderBy('person.id')
     .limit(limit)
     .offset(offset);
-  if (officeIds) query = query.where(inOffices(officeIds));
-  return query;
+  if (officeIds) builder = builder.where(inOffices(officeIds));
+  return builder;
 }
 
 export function searchPersonsByDocument(
@@ -143,8 +167,17 @@ export function searchPersonsByPhone(db: Db, phoneE164: string, officeIds: strin
   return query.execute();
 }
 
-/** Candidates for the duplicate check, across the whole registry: similar names or shared document numbers. */
-export function findDuplicateCandidates(db: Db, foldedName: string, personIds: string[], limit: number) {
+/**
+ * Candidates for the duplicate check, across the whole registry: persons sharing a key with one of the given
+ * names and one with one of the surnames (in either field: names get typed in the wrong boxes), or a document
+ * number; the most similar names first.
+ */
+export function findDuplicateCandidates(
+  db: Db,
+  query: { folded: string; givenKeys: string[]; surnameKeys: string[] },
+  personIds: string[],
+  limit: number,
+) {
   return db
     .selectFrom('person')
     .select([
@@ -159,10 +192,12 @@ export function findDuplicateCandidates(db: Db, foldedName: string, personIds: s
     .where('person.merged_into_id', 'is', null)
     .where((eb) =>
       eb.or([
-        eb(sql<boolean>`person.search_name % ${foldedName}`, '=', true),
+        sql<boolean>`(person.name_keys && ${query.givenKeys}::text[] and person.name_keys && ${query.surnameKeys}::text[])`,
         ...(personIds.length ? [eb('person.id', 'in', personIds)] : []),
       ]),
     )
+    .orderBy(sql`similarity(person.search_name, ${query.folded})`, 'desc')
+    .orderBy('person.id')
     .limit(limit)
     .execute();
 }
@@ -391,15 +426,15 @@ const LIST_COLUMNS = [
   'person.municipality_code',
 ] as const;
 
-/** The name search (trigram similarity, best first) with the list's filters. */
+/** The name search (name keys, best first) with the list's filters. */
 export function searchPersonsByNameFiltered(
   db: Db,
-  foldedQuery: string,
+  query: NameQuery,
   filter: PersonListFilter,
   limit: number,
   offset: number,
 ) {
-  return withFilters(personNameSearch(db, foldedQuery, filter.officeIds, limit, offset), filter)
+  return withFilters(personNameSearch(db, query, filter.officeIds, limit, offset), filter)
     .select(['person.sex_at_birth', 'person.phone_e164', 'person.municipality_code'])
     .execute();
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
+import { nameQuery } from '../../domain/registry/name-keys';
 import { signIn, type TestSession } from '../../testing/sessions';
 import { createTestApp } from '../../testing/test-app';
 import { personNameSearch } from './queries';
@@ -163,14 +164,16 @@ describe('search', () => {
     ).toBe(403);
   });
 
-  it('uses the trigram index for the name search the service runs', async () => {
+  it('uses the name-key index for the name search the service runs', async () => {
     const plan = await database.db.transaction().execute(async (trx) => {
       // Too few rows for the planner to prefer an index on its own: show that the name predicate can use it.
       // Which access path wins once the office filter is added depends on the data; the search benchmark measures it.
       await sql`set local enable_seqscan = off`.execute(trx);
-      return personNameSearch(trx, 'jose perez gomes', null, 25, 0).explain<{ 'QUERY PLAN': string }>();
+      return personNameSearch(trx, nameQuery('jose perez gomes'), null, 25, 0).explain<{
+        'QUERY PLAN': string;
+      }>();
     });
-    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('person_search_name_trgm');
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('person_name_keys');
   });
 });
 

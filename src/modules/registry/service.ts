@@ -7,13 +7,15 @@ import { checkDocumentNumber, normalizeDocumentNumber } from '../../domain/regis
 import type { DocumentType } from '../../domain/registry/document-types';
 import { type IdentityFacts, scoreMatch } from '../../domain/registry/duplicates';
 import { ageOn, householdComposition } from '../../domain/registry/household-composition';
-import { displayName, foldName, searchableName } from '../../domain/registry/names';
+import { duplicateQuery, nameQuery } from '../../domain/registry/name-keys';
+import { displayName } from '../../domain/registry/names';
 import { normalizePhone } from '../../domain/registry/phone';
 import { AppError } from '../../server/http/problem';
 import { InvalidFieldsError } from '../../server/http/validation';
 import type { AuditService } from '../audit/service';
 import type { Actor } from '../identity/actor';
 import { createMergeService } from './merge-service';
+import { nameColumns } from './name-columns';
 import { registryPolicy } from './policy';
 import * as q from './queries';
 import type {
@@ -336,7 +338,7 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
     );
     const candidates = await q.findDuplicateCandidates(
       db,
-      searchableName(draft),
+      duplicateQuery(draft),
       [...new Set(byNumber.map((d) => d.person_id))],
       CANDIDATE_LIMIT,
     );
@@ -415,7 +417,7 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
             given_name_1: input.givenName1,
             surname_1: input.surname1,
             population_group: input.populationGroup,
-            search_name: searchableName(input),
+            ...nameColumns(input),
             registered_office_id: input.officeId,
             created_by: actor.userId,
           } as Insertable<PersonTable>,
@@ -481,7 +483,7 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
       const updated = await db.transaction().execute(async (trx) => {
         const row = await q.updatePersonAtVersion(trx, id, version, {
           ...(columns as Updateable<PersonTable>),
-          search_name: searchableName(names),
+          ...nameColumns(names),
         });
         if (!row) return null;
         const before = Object.fromEntries(
@@ -547,7 +549,7 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
         if (rows.length === 0 && phone)
           rows = await q.searchPersonsByExact(db, { phone }, filter, query.limit);
       } else {
-        rows = await q.searchPersonsByNameFiltered(db, foldName(text), filter, query.limit, offset);
+        rows = await q.searchPersonsByNameFiltered(db, nameQuery(text), filter, query.limit, offset);
       }
       const documents = await q.findDocumentsOfPersons(
         db,
