@@ -140,6 +140,82 @@ const PAGES: PageCase[] = [
     },
   },
   {
+    name: 'person registration',
+    open: async (page, locale) => {
+      const csrf = await signInWithApi(page.request, DEMO.caseworker);
+      const network = (await (await page.request.get('/api/v1/network')).json()) as {
+        offices: { id: string; name: string }[];
+      };
+      const lookAlike = await page.request.post('/api/v1/persons', {
+        headers: { 'X-CSRF-Token': csrf },
+        data: {
+          officeId: network.offices.find((office) => office.name === 'Centro Intégrate Barranquilla')?.id,
+          givenName1: 'Dayana',
+          surname1: 'Villalobos',
+          populationGroup: 'venezuelan_migrant',
+          acknowledgeDuplicates: true,
+        },
+      });
+      expect(lookAlike.status()).toBe(201);
+      await page.goto('/people/new');
+      await heading(page, locale === 'en' ? 'Register a person' : 'Registrar persona');
+      // With the missing fields marked.
+      await page
+        .getByRole('button', { name: locale === 'en' ? 'Save registration' : 'Guardar registro' })
+        .click();
+      await expect(
+        page.getByText(locale === 'en' ? 'Enter the first given name.' : 'Escriba el primer nombre.'),
+      ).toBeVisible();
+      // And with the likely existing records shown.
+      const firstName = locale === 'en' ? 'First given name' : 'Primer nombre';
+      await page.getByRole('textbox', { name: firstName }).fill('Dayana');
+      await page
+        .getByRole('textbox', { name: locale === 'en' ? 'First surname' : 'Primer apellido' })
+        .fill('Villalobos');
+      await expect(
+        page.getByRole('region', { name: locale === 'en' ? /Already registered/ : /ya está registrada/ }),
+      ).toBeVisible();
+    },
+  },
+  {
+    name: 'merge of two records',
+    open: async (page, locale) => {
+      const csrf = await signInWithApi(page.request, DEMO.coordinator);
+      const network = (await (await page.request.get('/api/v1/network')).json()) as {
+        offices: { id: string; name: string }[];
+      };
+      const officeId = network.offices.find((office) => office.name === 'Centro Intégrate Barranquilla')?.id;
+      const ids: string[] = [];
+      for (const [givenName2, phone] of [
+        [null, '3015550101'],
+        ['Antonio', '3205550202'],
+      ]) {
+        const created = await page.request.post('/api/v1/persons', {
+          headers: { 'X-CSRF-Token': csrf },
+          data: {
+            officeId,
+            givenName1: 'Ezequiel',
+            givenName2,
+            surname1: 'Barrios',
+            populationGroup: 'returnee',
+            phone,
+            acknowledgeDuplicates: true,
+          },
+        });
+        expect(created.status()).toBe(201);
+        ids.push((await created.json()).id);
+      }
+      await page.goto(`/people/${ids[0]}/merge?with=${ids[1]}`);
+      await heading(
+        page,
+        locale === 'en'
+          ? 'Merge two records of the same person'
+          : 'Fusionar dos registros de la misma persona',
+      );
+      await expect(page.getByRole('radiogroup').first()).toBeVisible();
+    },
+  },
+  {
     name: 'no access',
     open: async (page, locale) => {
       await signInWithApi(page.request, DEMO.partner);

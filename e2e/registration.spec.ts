@@ -150,46 +150,51 @@ test('a wrong document number is explained beside the document, on its step', as
   await expect(page.getByRole('heading', { name: 'Registro guardado: Leidy Arrieta' })).toBeVisible();
 });
 
-test('someone who looks like an existing person is shown with the reasons, and needs an explicit decision', async ({
-  page,
-}) => {
-  const csrf = await signInWithApi(page.request, DEMO.caseworker);
-  const existing = await registerWithApi(page, csrf, {
-    givenName1: 'Yuleidy',
-    givenName2: 'Carolina',
-    surname1: 'Montaño',
-    surname2: 'Rivas',
-    birthDate: '1990-03-05',
-    populationGroup: 'venezuelan_migrant',
+test.describe('on a phone, with a look-alike already registered', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('someone who looks like an existing person is shown with the reasons, and needs an explicit decision', async ({
+    page,
+  }) => {
+    const csrf = await signInWithApi(page.request, DEMO.caseworker);
+    const existing = await registerWithApi(page, csrf, {
+      givenName1: 'Yuleidy',
+      givenName2: 'Carolina',
+      surname1: 'Montaño',
+      surname2: 'Rivas',
+      birthDate: '1990-03-05',
+      populationGroup: 'venezuelan_migrant',
+    });
+
+    await page.goto('/people/new');
+    await page.getByRole('textbox', { name: 'Primer nombre' }).fill('Yuleidy');
+    await page.getByRole('textbox', { name: 'Segundo nombre' }).fill('Carolina');
+    await page.getByRole('textbox', { name: 'Primer apellido' }).fill('Montaño');
+    await page.getByLabel('Fecha de nacimiento').fill('1990-03-05');
+    await page.getByRole('radio', { name: 'Migrante venezolano(a)' }).check();
+
+    // Before saving: the likely match, with its score and why, in plain words.
+    const live = page.getByRole('region', { name: /¿Esta persona ya está registrada\?/ });
+    await expect(live).toBeVisible();
+    const candidate = live.getByRole('listitem').filter({ hasText: 'Yuleidy Carolina Montaño Rivas' });
+    await expect(candidate).toContainText(/Coincidencia: \d+ %/);
+    await expect(candidate).toContainText('falta el segundo apellido');
+    await expect(candidate).toContainText('misma fecha de nacimiento');
+    await expect(candidate.getByRole('link', { name: 'Yuleidy Carolina Montaño Rivas' })).toHaveAttribute(
+      'href',
+      `/people/${existing.id}`,
+    );
+
+    // Saving stops until the caseworker says it is someone else.
+    await page.getByRole('button', { name: 'Guardar registro' }).click();
+    const stop = page.getByRole('alert').filter({ hasText: 'Posible persona ya registrada' });
+    await expect(stop).toContainText('Yuleidy Carolina Montaño Rivas');
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.getByRole('button', { name: 'Es otra persona, registrar de todas formas' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Registro guardado: Yuleidy Carolina Montaño' }),
+    ).toBeVisible();
   });
-
-  await page.goto('/people/new');
-  await page.getByRole('textbox', { name: 'Primer nombre' }).fill('Yuleidy');
-  await page.getByRole('textbox', { name: 'Segundo nombre' }).fill('Carolina');
-  await page.getByRole('textbox', { name: 'Primer apellido' }).fill('Montaño');
-  await page.getByLabel('Fecha de nacimiento').fill('1990-03-05');
-  await page.getByRole('radio', { name: 'Migrante venezolano(a)' }).check();
-
-  // Before saving: the likely match, with its score and why, in plain words.
-  const live = page.getByRole('region', { name: /¿Esta persona ya está registrada\?/ });
-  await expect(live).toBeVisible();
-  const candidate = live.getByRole('listitem').filter({ hasText: 'Yuleidy Carolina Montaño Rivas' });
-  await expect(candidate).toContainText(/Coincidencia: \d+ %/);
-  await expect(candidate).toContainText('falta el segundo apellido');
-  await expect(candidate).toContainText('misma fecha de nacimiento');
-  await expect(candidate.getByRole('link', { name: 'Yuleidy Carolina Montaño Rivas' })).toHaveAttribute(
-    'href',
-    `/people/${existing.id}`,
-  );
-
-  // Saving stops until the caseworker says it is someone else.
-  await page.getByRole('button', { name: 'Guardar registro' }).click();
-  const stop = page.getByRole('alert').filter({ hasText: 'Posible persona ya registrada' });
-  await expect(stop).toContainText('Yuleidy Carolina Montaño Rivas');
-  await page.getByRole('button', { name: 'Es otra persona, registrar de todas formas' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Registro guardado: Yuleidy Carolina Montaño' }),
-  ).toBeVisible();
 });
 
 test('a document already registered always blocks the registration', async ({ page }) => {

@@ -297,3 +297,11 @@ export const municipalitiesQuery = (q: string) =>
     staleTime: REFERENCE_STALE,
     enabled: q.trim().length > 0,
   });
+
+/** A calendar date (`YYYY-MM-DD`) spelt out, "5 de marzo de 1990", so day and month cannot be confused. */
+export function formatCalendarDate(date: string, locale: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)),
+  );
+}

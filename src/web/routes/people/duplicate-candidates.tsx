@@ -1,7 +1,6 @@
 import { Anchor, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { DuplicateCandidate, MatchReason } from '../../api/registration';
-import { useFormatters } from '../../components/formatters';
+import { type DuplicateCandidate, formatCalendarDate, type MatchReason } from '../../api/registration';
 import { currentLanguage, LOCALE_TAGS, useT } from '../../i18n';
 
 /** "Nombre parecido y misma fecha de nacimiento": the reasons of a match as one plain sentence. */
@@ -29,7 +28,7 @@ export function DuplicateCandidates({
   labelledBy: string;
 }) {
   const t = useT();
-  const formatters = useFormatters();
+  const locale = LOCALE_TAGS[currentLanguage()];
   const sentence = useReasonSentence();
   return (
     <List listStyleType="none" spacing="sm" aria-labelledby={labelledBy} p={0}>
@@ -47,7 +46,7 @@ export function DuplicateCandidates({
                     {t('registration.duplicates.otherOffice', { office: candidate.officeName })}
                   </Text>
                 )}
-                <Badge variant="light" color={candidate.score >= 0.7 ? 'red.9' : 'yellow.9'}>
+                <Badge variant="filled" tt="none" color={candidate.score >= 0.7 ? 'red.9' : 'gray.7'}>
                   {t('registration.duplicates.score', { score: Math.round(candidate.score * 100) })}
                 </Badge>
               </Group>
@@ -56,7 +55,7 @@ export function DuplicateCandidates({
                 <Text size="sm" c="dimmed">
                   {candidate.person.birthDate
                     ? t('registration.duplicates.bornOn', {
-                        date: formatters.date(`${candidate.person.birthDate}T12:00:00`),
+                        date: formatCalendarDate(candidate.person.birthDate, locale),
                       })
                     : t('registration.duplicates.noBirthDate')}
                   {' · '}

@@ -22,6 +22,7 @@ import {
   type Consent,
   consentsQuery,
   countriesQuery,
+  formatCalendarDate,
   MERGEABLE_FIELDS,
   type MergeableField,
   municipalitiesQuery,
@@ -33,10 +34,9 @@ import {
 } from '../../api/registration';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useDocumentTitle } from '../../components/document-title';
-import { useFormatters } from '../../components/formatters';
 import { ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
-import { currentLanguage, type TranslationKey, useT } from '../../i18n';
+import { currentLanguage, LOCALE_TAGS, type TranslationKey, useT } from '../../i18n';
 
 type Side = 'survivor' | 'merged';
 
@@ -70,7 +70,8 @@ export function MergePage() {
 
 function useValueFormatter() {
   const t = useT();
-  const formatters = useFormatters();
+  const locale = LOCALE_TAGS[currentLanguage()];
+  const day = (date: string) => formatCalendarDate(date, locale);
   const countries = useQuery(countriesQuery(currentLanguage()));
   const countryName = (code: string) => countries.data?.items.find((c) => c.code === code)?.name ?? code;
   return {
@@ -90,8 +91,8 @@ function useValueFormatter() {
         case 'birthDate':
           if (!person.birthDate) return null;
           return person.birthDateEstimated
-            ? t('merge.approximate', { date: formatters.date(`${person.birthDate}T12:00:00`) })
-            : formatters.date(`${person.birthDate}T12:00:00`);
+            ? t('merge.approximate', { date: day(person.birthDate) })
+            : day(person.birthDate);
         case 'nationalities':
           return person.nationalities.length ? person.nationalities.map(countryName).join(', ') : null;
         case 'previousResidenceCountry':
@@ -123,7 +124,7 @@ function useValueFormatter() {
           const r = person.returnData;
           const parts = [
             r.returnType && t(`registration.returnType.${r.returnType}` as TranslationKey),
-            r.arrivalDate && t('merge.arrived', { date: formatters.date(`${r.arrivalDate}T12:00:00`) }),
+            r.arrivalDate && t('merge.arrived', { date: day(r.arrivalDate) }),
             r.arrivalMode && t(`registration.arrivalMode.${r.arrivalMode}` as TranslationKey),
             r.arrivalPost,
             r.returnedFromCountry && t('merge.from', { country: countryName(r.returnedFromCountry) }),
@@ -378,7 +379,7 @@ function RecordCard({ person, side }: { person: Person; side: Side }) {
   return (
     <Paper withBorder p="sm" radius="sm">
       <Stack gap={4}>
-        <Badge variant="light" color={side === 'survivor' ? 'blue.8' : 'gray.7'}>
+        <Badge variant="filled" tt="none" color={side === 'survivor' ? 'blue.8' : 'gray.7'}>
           {side === 'survivor' ? t('merge.kept') : t('merge.other')}
         </Badge>
         <Anchor component={Link} to={`/people/${person.id}`} fw={600}>

@@ -422,7 +422,7 @@ function SaveConflict({
   const t = useT();
   const headingId = useId();
   return (
-    <Alert color="red" variant="light" title={title} role="alert">
+    <Alert color="red" variant="light" title={title} role="alert" styles={{ body: { minWidth: 0 } }}>
       <Stack gap="sm">
         <Text size="sm">
           {mustUseExisting ? t('registration.conflict.sameDocument') : t('registration.conflict.likely')}
@@ -436,7 +436,15 @@ function SaveConflict({
         ) : (
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t('registration.conflict.acknowledgeHelp')}</Text>
-            <Button color="red.8" variant="outline" loading={pending} onClick={onAcknowledge}>
+            <Button
+              color="red.8"
+              variant="outline"
+              loading={pending}
+              onClick={onAcknowledge}
+              h="auto"
+              py={8}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+            >
               {t('registration.conflict.acknowledge')}
             </Button>
           </Stack>
