@@ -131,7 +131,7 @@ function HouseholdView({ household }: { household: Household }) {
           style={{
             display: 'grid',
             gap: 'var(--mantine-spacing-sm)',
-            gridTemplateColumns: 'repeat(auto-fill, minmax(9.5rem, 1fr))',
+            gridTemplateColumns: 'repeat(auto-fill, minmax(8rem, 1fr))',
           }}
         >
           {counts.map(({ key, value }) => (
@@ -164,12 +164,10 @@ function HouseholdView({ household }: { household: Household }) {
                     )}
                   </Group>
                   <Text size="sm">
-                    {member.relationship === 'head'
-                      ? t('household.relationship.head')
-                      : t('household.relationToHead', {
-                          relationship: t(`household.relationship.${member.relationship}`),
-                        })}
-                    {' · '}
+                    {member.relationship !== 'head' &&
+                      `${t('household.relationToHead', {
+                        relationship: t(`household.relationship.${member.relationship}`),
+                      })} · `}
                     {t('household.since', { date: format.date(`${member.joinedOn}T12:00:00`) })}
                   </Text>
                 </Stack>

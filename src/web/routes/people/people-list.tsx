@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { networkQuery } from '../../api/identity';
@@ -67,6 +67,8 @@ export function PeoplePage() {
     PEOPLE_FILTERS.map((key) => [key, searchParams.get(key) ?? undefined]),
   );
   const [draft, setDraft] = useState(filters.q ?? '');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
 
   const people = useInfiniteQuery({
     queryKey: ['people', 'list', filters],
@@ -96,6 +98,9 @@ export function PeoplePage() {
     session.user.officeIds.includes(office.id),
   );
   const band = bandOf(filters);
+  const activeFilters =
+    PEOPLE_FILTERS.filter((key) => key !== 'q' && key !== 'ageTo' && filters[key]).length +
+    (filters.ageTo && !filters.ageFrom ? 1 : 0);
 
   return (
     <Stack gap="lg">
@@ -125,7 +130,22 @@ export function PeoplePage() {
               />
               <Button type="submit">{t('people.search')}</Button>
             </Group>
+            <Group hiddenFrom="md">
+              <Button
+                variant="default"
+                onClick={() => setFiltersOpen((open) => !open)}
+                aria-expanded={filtersOpen}
+                aria-controls={filtersId}
+              >
+                {activeFilters > 0
+                  ? t('people.filters.toggleCount', { count: activeFilters })
+                  : t('people.filters.toggle')}
+              </Button>
+            </Group>
+            {/* On phones the filters fold away under their button, so the results come first. */}
             <Box
+              id={filtersId}
+              visibleFrom={filtersOpen ? undefined : 'md'}
               style={{
                 display: 'grid',
                 gap: 'var(--mantine-spacing-sm)',
@@ -333,7 +353,7 @@ function PeopleCards({ people }: { people: PersonListItem[] }) {
               <Text size="sm" c="dimmed">
                 {person.municipalityCode && <MunicipalityName code={person.municipalityCode} />}
                 {person.municipalityCode && person.phone ? ' · ' : ''}
-                {person.phone ? formatPhone(person.phone) : ''}
+                {person.phone && <span style={{ whiteSpace: 'nowrap' }}>{formatPhone(person.phone)}</span>}
               </Text>
             )}
           </Stack>

@@ -97,7 +97,7 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
           <PopulationGroupBadge group={person.populationGroup} />
           <Text size="sm">{age(person.birthDate, person.birthDateEstimated)}</Text>
           {person.documents.length > 0 && (
-            <Text size="sm">· {person.documents.map((d) => `${d.type} ${d.number}`).join(' · ')}</Text>
+            <Text size="sm">{person.documents.map((d) => `${d.type} ${d.number}`).join(' · ')}</Text>
           )}
         </Group>
         <Text size="sm" c="dimmed">

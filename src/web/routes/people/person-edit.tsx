@@ -180,6 +180,8 @@ function EditPersonForm({
             display: 'grid',
             gap: 'var(--mantine-spacing-md)',
             gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))',
+            // Inputs line up even when a label wraps or has a hint under it.
+            alignItems: 'end',
           }}
         >
           {text('givenName1', { required: true })}

@@ -108,7 +108,7 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
   const valueText = useValueText();
   const actor = entry.actor.name
     ? entry.actor.role
-      ? `${entry.actor.name} (${t(`roles.${entry.actor.role}` as TranslationKey)})`
+      ? `${entry.actor.name} · ${t(`roles.${entry.actor.role}` as TranslationKey)}`
       : entry.actor.name
     : t('people.timeline.system');
 
