@@ -252,6 +252,12 @@ test('a coordinator merges two records of one person field by field, and undoes 
     documents: [{ type: 'PA', number: `AB${otherNumber}` }],
   });
 
+  const household = await page.request.post('/api/v1/households', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { officeId: await officeId(page.request), members: [{ personId: other.id, relationship: 'head' }] },
+  });
+  expect(household.status()).toBe(201);
+
   await page.goto(`/people/${kept.id}/merge?with=${other.id}`);
   await expect(
     page.getByRole('heading', { level: 1, name: 'Fusionar dos registros de la misma persona' }),
@@ -266,6 +272,11 @@ test('a coordinator merges two records of one person field by field, and undoes 
   await phone.getByRole('radio', { name: '+573205559999' }).check();
   // What moves over is listed before confirming.
   await expect(page.getByText(`Documentos: Pasaporte AB${otherNumber}.`)).toBeVisible();
+  await expect(
+    page.getByText(
+      'Hogar de Nelson Enrique Guerrero: pasa a este registro, con la misma relación de parentesco.',
+    ),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'Fusionar registros' }).click();
   const dialog = page.getByRole('dialog', { name: '¿Fusionar los dos registros?' });
@@ -279,6 +290,10 @@ test('a coordinator merges two records of one person field by field, and undoes 
   await expect(survivor).toContainText(keptNumber);
   await expect(survivor).toContainText(`AB${otherNumber}`);
   expect((await page.request.get(`/api/v1/persons/${other.id}`)).status()).toBe(410);
+  const homes = (await (await page.request.get(`/api/v1/persons/${kept.id}/households`)).json()) as {
+    items: { leftOn: string | null }[];
+  };
+  expect(homes.items.filter((home) => home.leftOn === null)).toHaveLength(1);
 
   await page.getByRole('button', { name: 'Deshacer fusión' }).click();
   await page

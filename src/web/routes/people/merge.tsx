@@ -13,11 +13,12 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { networkQuery } from '../../api/identity';
+import { householdQuery, personHouseholdsQuery } from '../../api/people';
 import {
   type Consent,
   consentsQuery,
@@ -159,6 +160,44 @@ function useMunicipalityName(code: string | null): string | undefined {
   return item ? `${item.name} (${item.departmentName})` : undefined;
 }
 
+/** After a merge or its undo, every cached view of persons and households may be stale. */
+async function forgetPersons(queryClient: QueryClient) {
+  await Promise.all(
+    ['person', 'persons', 'people', 'households'].map((key) =>
+      queryClient.invalidateQueries({ queryKey: [key] }),
+    ),
+  );
+}
+
+/** The households the other record lives in now, and what the merge does with each membership. */
+function HouseholdMoves({ survivorId, mergedId }: { survivorId: string; mergedId: string }) {
+  const t = useT();
+  const survivorHomes = useQuery(personHouseholdsQuery(survivorId));
+  const mergedHomes = useQuery(personHouseholdsQuery(mergedId));
+  const current = (mergedHomes.data?.items ?? []).filter((home) => home.leftOn === null);
+  const households = useQueries({ queries: current.map((home) => householdQuery(home.householdId)) });
+  if (survivorHomes.isPending || mergedHomes.isPending) return <>{t('merge.loading')}</>;
+  if (survivorHomes.isError || mergedHomes.isError) return <>{t('merge.moves.households')}</>;
+  if (current.length === 0) return <>{t('merge.moves.noHouseholds')}</>;
+  const survivorHasHome = survivorHomes.data.items.some((home) => home.leftOn === null);
+  return (
+    <>
+      {current.map((home, index) => {
+        const household = households[index]?.data;
+        const head = household?.members.find((member) => member.relationship === 'head')?.displayName ?? '';
+        const values = { head };
+        return (
+          <span key={home.householdId}>
+            {survivorHasHome
+              ? t('merge.moves.householdEnded', values)
+              : t('merge.moves.householdMoves', values)}{' '}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
 function fieldsFor(survivor: Person, merged: Person): MergeableField[] {
   const sensitive = survivor.sensitive !== null && merged.sensitive !== null;
   return MERGEABLE_FIELDS.filter((field) => sensitive || !SENSITIVE_MERGE_FIELDS.includes(field));
@@ -189,8 +228,7 @@ function MergeChooser({ survivorId, mergedId }: { survivorId: string; mergedId: 
         takeFromMerged,
       }),
     onSuccess: async (result) => {
-      await queryClient.invalidateQueries({ queryKey: ['person'] });
-      await queryClient.invalidateQueries({ queryKey: ['persons'] });
+      await forgetPersons(queryClient);
       navigate(
         `/people/${survivorId}/merge?${new URLSearchParams({ with: mergedId, done: result.mergeId })}`,
         {
@@ -327,7 +365,9 @@ function MergeChooser({ survivorId, mergedId }: { survivorId: string; mergedId: 
                       .join('; '),
                   })}
             </List.Item>
-            <List.Item>{t('merge.moves.households')}</List.Item>
+            <List.Item>
+              <HouseholdMoves survivorId={survivorId} mergedId={mergedId} />
+            </List.Item>
           </List>
         </Stack>
       </Section>
@@ -413,7 +453,7 @@ function MergeDone({
   const undo = useMutation({
     mutationFn: () => registrationApi.undoMerge(mergeId),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['person'] });
+      await forgetPersons(queryClient);
       setConfirming(false);
       setUndone(true);
     },
