@@ -135,6 +135,16 @@ const router = createBrowserRouter([
             ],
           },
           {
+            path: 'imports',
+            element: <RequireAbility ability="importPersons" />,
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('./routes/imports/imports')).ImportsPage }),
+              },
+            ],
+          },
+          {
             path: 'households/:householdId',
             element: <RequireAbility ability="workWithPersons" />,
             children: [

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf, requestContext, SESSION_COOKIE, sessionOf } from '../../server/http/authentication';
 import type { Services } from '../../server/services';
 import { auditPolicy } from '../audit/policy';
+import { importPolicy } from '../registry/import-policy';
 import { registryPolicy } from '../registry/policy';
 import { identityPolicy } from './policy';
 import * as s from './schemas';
@@ -104,6 +105,7 @@ export const identityRoutes =
             listUsers: identityPolicy.listUsers(session.actor),
             readAudit: auditPolicy.read(session.actor),
             workWithPersons: registryPolicy.search(session.actor),
+            importPersons: importPolicy.use(session.actor),
           },
         };
       },

@@ -40,6 +40,8 @@ export const SessionResponse = z.object({
     listUsers: z.boolean(),
     /** Office staff: find, read and register the persons of their offices. */
     workWithPersons: z.boolean(),
+    /** Coordinators and caseworkers: import spreadsheets of persons into their offices. */
+    importPersons: z.boolean(),
   }),
 });
 

@@ -77,6 +77,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   body?: unknown;
+  /** A file sent as the body itself (spreadsheet imports), with its content type. */
+  file?: { data: Blob; contentType: string };
   headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Error statuses whose JSON body is still the expected answer (e.g. 503 from the health check). */
@@ -116,8 +118,11 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     'Accept-Language': acceptLanguage(),
     ...options.headers,
   };
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (options.file) {
+    headers['Content-Type'] = options.file.contentType;
+    body = options.file.data;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

@@ -16,6 +16,7 @@ const MAIN_ID = 'main-content';
 const NAVIGATION = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/people', label: 'people.nav', end: false, ability: 'workWithPersons' },
+  { to: '/imports', label: 'import.nav', end: false, ability: 'importPersons' },
   { to: '/account', label: 'nav.account', end: true },
   { to: '/admin/users', label: 'nav.users', end: false, ability: 'listUsers' },
   { to: '/admin/audit', label: 'nav.audit', end: false, ability: 'readAudit' },

@@ -8,6 +8,8 @@ export interface Abilities {
   readAudit: boolean;
   /** Office staff: the people list, person and household pages. */
   workWithPersons: boolean;
+  /** Coordinators and caseworkers: spreadsheet imports. */
+  importPersons: boolean;
 }
 
 /** `GET /api/v1/auth/session`: who is signed in, the CSRF token for writes, and what they may do. */
