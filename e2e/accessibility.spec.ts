@@ -216,6 +216,39 @@ const PAGES: PageCase[] = [
     },
   },
   {
+    name: 'people list',
+    open: async (page, locale) => {
+      await signInWithApi(page.request, DEMO.caseworker);
+      await page.goto('/people');
+      await heading(page, locale === 'en' ? 'People' : 'Personas');
+      await expect(page.getByRole('table')).toBeVisible();
+    },
+  },
+  {
+    name: 'person, with household, consent and history',
+    open: async (page, locale) => {
+      const { person } = await registerFamily(page);
+      await page.goto(`/people/${person}`);
+      await heading(page, 'Marisol Quintero Díaz');
+      await expect(
+        page.getByRole('list', {
+          name: locale === 'en' ? 'History, most recent first' : 'Historial, lo más reciente primero',
+        }),
+      ).toBeVisible();
+    },
+  },
+  {
+    name: 'household',
+    open: async (page, locale) => {
+      const { household } = await registerFamily(page);
+      await page.goto(`/households/${household}`);
+      await heading(
+        page,
+        locale === 'en' ? 'Household of Marisol Quintero Díaz' : 'Hogar de Marisol Quintero Díaz',
+      );
+    },
+  },
+  {
     name: 'no access',
     open: async (page, locale) => {
       await signInWithApi(page.request, DEMO.partner);
@@ -232,6 +265,51 @@ const PAGES: PageCase[] = [
     },
   },
 ];
+
+/** A caseworker's person with a consent, a correction and a household of two (for the people pages). */
+async function registerFamily(page: Page): Promise<{ person: string; household: string }> {
+  const csrf = await signInWithApi(page.request, DEMO.caseworker);
+  const network = (await (await page.request.get('/api/v1/network')).json()) as {
+    offices: { id: string; name: string }[];
+  };
+  const officeId = network.offices.find((office) => office.name === 'Centro Intégrate Barranquilla')?.id;
+  const post = async (url: string, data: unknown) => {
+    const response = await page.request.post(url, { headers: { 'X-CSRF-Token': csrf }, data });
+    expect(response.status(), await response.text()).toBe(201);
+    return (await response.json()) as { id: string };
+  };
+  const person = await post('/api/v1/persons', {
+    officeId,
+    givenName1: 'Marisol',
+    surname1: 'Quintero',
+    surname2: 'Díaz',
+    birthDate: '1984-02-20',
+    populationGroup: 'returnee',
+    phone: '3005550303',
+    acknowledgeDuplicates: true,
+  });
+  const child = await post('/api/v1/persons', {
+    officeId,
+    givenName1: 'Tomás',
+    surname1: 'Quintero',
+    birthDate: '2019-08-08',
+    populationGroup: 'returnee',
+    acknowledgeDuplicates: true,
+  });
+  await post(`/api/v1/persons/${person.id}/consents`, {
+    purpose: 'assistance',
+    givenBy: 'self',
+    method: 'written',
+  });
+  const household = await post('/api/v1/households', {
+    officeId,
+    members: [
+      { personId: person.id, relationship: 'head' },
+      { personId: child.id, relationship: 'child' },
+    ],
+  });
+  return { person: person.id, household: household.id };
+}
 
 for (const locale of ['es-CO', 'en'] as const) {
   for (const { name, open } of PAGES) {

@@ -173,7 +173,7 @@ function HouseholdView({ household }: { household: Household }) {
                 </Stack>
                 {member.relationship !== 'head' && (
                   <Button
-                    variant="subtle"
+                    variant="outline"
                     color="red.8"
                     size="xs"
                     onClick={() => setRemoving(member)}

@@ -50,7 +50,7 @@ export function useAgeText() {
 const GROUP_COLOURS: Record<string, string> = {
   returnee: 'blue.8',
   venezuelan_migrant: 'grape.8',
-  refugee_or_asylum_seeker: 'orange.9',
+  refugee_or_asylum_seeker: 'pink.9',
   host_community: 'teal.9',
   other: 'gray.7',
 };
@@ -58,7 +58,7 @@ const GROUP_COLOURS: Record<string, string> = {
 export function PopulationGroupBadge({ group }: { group: string }) {
   const t = useT();
   return (
-    <Badge color={GROUP_COLOURS[group] ?? 'gray.7'} variant="light" style={{ textTransform: 'none' }}>
+    <Badge color={GROUP_COLOURS[group] ?? 'gray.7'} variant="filled" style={{ textTransform: 'none' }}>
       {t(`people.populationGroup.${group}` as TranslationKey)}
     </Badge>
   );
