@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test';
 import { DEMO, hasHorizontalScroll, signInWithApi } from './support';
 
 // Registering a person (on a phone), the duplicate check before saving, the draft kept across a reload, and
@@ -13,12 +13,12 @@ function uniqueNumber(digits = 10): string {
   return `${Date.now()}${serial}`.slice(-digits).replace(/^0/, '7');
 }
 
-async function officeId(api: APIRequestContext): Promise<string> {
+async function officeId(api: APIRequestContext, name = OFFICE): Promise<string> {
   const network = (await (await api.get('/api/v1/network')).json()) as {
     offices: { id: string; name: string }[];
   };
-  const office = network.offices.find((item) => item.name === OFFICE);
-  if (!office) throw new Error(`The demo network has no ${OFFICE}.`);
+  const office = network.offices.find((item) => item.name === name);
+  if (!office) throw new Error(`The demo network has no ${name}.`);
   return office.id;
 }
 
@@ -81,6 +81,10 @@ test.describe('on a phone', () => {
 
     await page.getByRole('button', { name: 'Siguiente' }).click();
     await page.getByRole('textbox', { name: 'Teléfono celular' }).fill('300 555 12 34');
+    await page.getByRole('combobox', { name: 'Departamento' }).selectOption({ label: 'Atlántico' });
+    await page.getByRole('textbox', { name: 'Municipio' }).fill('soled');
+    await page.getByRole('option', { name: 'Soledad' }).click();
+    await page.getByRole('textbox', { name: 'Barrio' }).fill('Villa Katanga');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await page.getByRole('button', { name: 'Guardar registro' }).click();
 
@@ -93,7 +97,10 @@ test.describe('on a phone', () => {
     const id = (await open.getAttribute('href'))?.replace('/people/', '') ?? '';
     const saved = await page.request.get(`/api/v1/persons/${id}`);
     expect(saved.status()).toBe(200);
-    expect((await saved.json()).phone).toBe('+573005551234');
+    const record = await saved.json();
+    expect(record.phone).toBe('+573005551234');
+    expect(record.municipalityCode).toBe('08758');
+    expect(record.neighbourhood).toBe('Villa Katanga');
 
     // The draft was cleared: a new registration starts empty.
     await page.getByRole('button', { name: 'Registrar otra persona' }).click();
@@ -135,7 +142,16 @@ test('a wrong document number is explained beside the document, on its step', as
     .getByRole('combobox', { name: 'Tipo de documento' })
     .selectOption({ label: 'Cédula de ciudadanía' });
   await page.getByRole('textbox', { name: 'Número' }).fill('12AB345');
+  // Return data (Ley 1565) is asked only of Colombian returnees.
   await step(page, /Más datos/).click();
+  await expect(page.getByRole('group', { name: 'Retorno (Ley 1565 de 2012)' })).toHaveCount(0);
+  await step(page, /Datos básicos/).click();
+  await page.getByRole('radio', { name: 'Colombiano(a) retornado(a)' }).check();
+  await step(page, /Más datos/).click();
+  await page
+    .getByRole('group', { name: 'Retorno (Ley 1565 de 2012)' })
+    .getByRole('combobox', { name: 'Tipo de retorno' })
+    .selectOption({ label: 'Laboral' });
   await page.getByRole('button', { name: 'Guardar registro' }).click();
 
   // The form moves to the step holding the field the server named, and shows its message there.
@@ -148,6 +164,12 @@ test('a wrong document number is explained beside the document, on its step', as
   await numberField.fill(uniqueNumber(10));
   await page.getByRole('button', { name: 'Guardar registro' }).click();
   await expect(page.getByRole('heading', { name: 'Registro guardado: Leidy Arrieta' })).toBeVisible();
+  const id = (
+    await page.getByRole('link', { name: 'Abrir el registro de la persona' }).getAttribute('href')
+  )?.replace('/people/', '');
+  const record = await (await page.request.get(`/api/v1/persons/${id}`)).json();
+  expect(record.populationGroup).toBe('returnee');
+  expect(record.returnData.returnType).toBe('laboral');
 });
 
 test.describe('on a phone, with a look-alike already registered', () => {
@@ -224,6 +246,53 @@ test('a document already registered always blocks the registration', async ({ pa
     .getByRole('alert')
     .filter({ hasText: 'Ya hay una persona registrada con este mismo documento.' });
   await expect(stop).toContainText('Rosalba Mendoza');
+  await expect(page.getByRole('button', { name: 'Es otra persona, registrar de todas formas' })).toHaveCount(
+    0,
+  );
+});
+
+test('a document registered at another office blocks too, and names only that office', async ({
+  page,
+  baseURL,
+}) => {
+  const elDorado = 'Puesto de control migratorio – Aeropuerto El Dorado';
+  const number = `X${uniqueNumber(8)}`;
+  const reception = await request.newContext({ baseURL });
+  try {
+    const csrf = await signInWithApi(reception, DEMO.reception);
+    const created = await reception.post('/api/v1/persons', {
+      headers: { 'X-CSRF-Token': csrf },
+      data: {
+        officeId: await officeId(reception, elDorado),
+        givenName1: 'Heriberto',
+        surname1: 'Sarmiento',
+        populationGroup: 'returnee',
+        documents: [{ type: 'PA', number }],
+      },
+    });
+    expect(created.status()).toBe(201);
+  } finally {
+    await reception.dispose();
+  }
+
+  await signInWithApi(page.request, DEMO.caseworker);
+  await page.goto('/people/new');
+  await fillBasics(page, { given: 'Gilberto', surname: 'Cárdenas' });
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.getByRole('combobox', { name: 'Tipo de documento' }).selectOption({ label: 'Pasaporte' });
+  await page.getByRole('textbox', { name: 'Número' }).fill(number);
+  const match = page
+    .getByRole('region', { name: /¿Esta persona ya está registrada\?/ })
+    .getByRole('listitem');
+  await expect(match).toContainText(`Registro en otra oficina: ${elDorado}`);
+  await expect(match).toContainText('Mismo documento');
+  await expect(match).not.toContainText('Heriberto');
+  await expect(match.getByRole('link')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Guardar registro' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Ya hay una persona registrada con este mismo documento.' }),
+  ).toContainText(elDorado);
   await expect(page.getByRole('button', { name: 'Es otra persona, registrar de todas formas' })).toHaveCount(
     0,
   );
