@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { seedDemoNetwork } from '../demo/seed-demo';
+import { seedDemo } from '../demo/seed-demo';
 import { openMigratedDatabase } from '../server/bootstrap';
 import { type Config, ConfigError, loadConfig } from '../server/config';
 import { startServer } from '../server/main';
@@ -54,12 +54,12 @@ program
     const { database } = await openMigratedDatabase(configWith({ DATA_DIR: options.dataDir }));
     try {
       const config = configWith({ DATA_DIR: options.dataDir });
-      const result = await seedDemoNetwork(database.db, { password: config.SEED_DEMO_PASSWORD });
+      const result = await seedDemo(database.db, { password: config.SEED_DEMO_PASSWORD });
       if (!result.seeded) {
         console.log('The database already has data; the demo network was not added.');
         return;
       }
-      console.log(`Demo network created: ${result.organizations} organizations, ${result.offices} offices.`);
+      console.log(`Demo network created: ${result.organizations} organizations, ${result.offices} offices, ${result.people} people.`);
       console.log('Demo sign-ins (shown only now):');
       for (const login of result.logins)
         console.log(`  ${login.role.padEnd(20)} ${login.email.padEnd(28)} ${login.password}`);

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database';
 import { createTestDatabase } from '../testing/test-database';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_USERS } from './network';
-import { seedDemoNetwork } from './seed-demo';
+import { seedDemo, seedDemoNetwork } from './seed-demo';
+import { DEMO_PEOPLE } from './seed-people';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -46,4 +48,49 @@ describe('seedDemoNetwork', () => {
       expect.arrayContaining(['airport_arrival_point', 'land_border_arrival_point']),
     );
   });
+});
+
+describe('seedDemo', () => {
+  it('adds the demo people once, through the registry: searchable, in households, with consent and audit', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const result = await seedDemo(fresh.db, { password: 'una-clave-de-prueba-2026' });
+      expect(result.people).toBe(DEMO_PEOPLE.size);
+      expect((await seedDemo(fresh.db)).people).toBe(0);
+
+      const count = (table: 'person' | 'household' | 'consent') =>
+        fresh.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+          .then((row) => Number(row.n));
+      expect(await count('person')).toBe(DEMO_PEOPLE.size);
+      expect(await count('household')).toBeGreaterThan(10);
+      expect(await count('consent')).toBeGreaterThan(DEMO_PEOPLE.size / 2);
+      const withoutKeys = await fresh.db
+        .selectFrom('person')
+        .select('id')
+        .where(sql<boolean>`cardinality(name_keys) = 0`)
+        .execute();
+      expect(withoutKeys).toEqual([]);
+      const registered = await fresh.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', 'person.registered')
+        .executeTakeFirstOrThrow();
+      expect(Number(registered.n)).toBe(DEMO_PEOPLE.size);
+      const offices = await fresh.db
+        .selectFrom('person')
+        .innerJoin('office', 'office.id', 'person.registered_office_id')
+        .select('office.name')
+        .distinct()
+        .execute();
+      expect(offices.map((office) => office.name).sort()).toEqual([
+        'Centro Intégrate Barranquilla',
+        'Puesto de control migratorio – Aeropuerto El Dorado',
+      ]);
+    } finally {
+      await fresh.close();
+    }
+  }, 180_000);
 });

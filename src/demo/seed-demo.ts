@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/schema';
+import { createAuditService } from '../modules/audit/service';
 import { hashPassword } from '../modules/identity/password-hashing';
 import {
   countOrganizations,
@@ -9,7 +10,9 @@ import {
   insertOrganization,
   insertUser,
 } from '../modules/identity/queries';
+import { createRegistryService } from '../modules/registry/service';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_USERS } from './network';
+import { seedDemoPeople } from './seed-people';
 
 export interface DemoSeedResult {
   seeded: boolean;
@@ -83,4 +86,15 @@ export async function seedDemoNetwork(
     }
     return { seeded: true, organizations: DEMO_ORGANIZATIONS.length, offices: DEMO_OFFICES.length, logins };
   });
+}
+
+/** The whole demo on an empty database: the network, then its people (see seed-people.ts). */
+export async function seedDemo(
+  db: Kysely<Database>,
+  options: { password?: string } = {},
+): Promise<DemoSeedResult & { people: number }> {
+  const network = await seedDemoNetwork(db, options);
+  if (!network.seeded) return { ...network, people: 0 };
+  const registry = createRegistryService({ db, audit: createAuditService({ db }) });
+  return { ...network, people: await seedDemoPeople(db, registry) };
 }

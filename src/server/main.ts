@@ -1,4 +1,4 @@
-import { seedDemoNetwork } from '../demo/seed-demo';
+import { seedDemo } from '../demo/seed-demo';
 import { buildApp } from './app';
 import { openMigratedDatabase } from './bootstrap';
 import { type Config, loadConfig } from './config';
@@ -9,9 +9,7 @@ import { type Config, loadConfig } from './config';
  */
 export async function startServer(config: Config = loadConfig()): Promise<void> {
   const { database, applied } = await openMigratedDatabase(config);
-  const demo = config.SEED_DEMO
-    ? await seedDemoNetwork(database.db, { password: config.SEED_DEMO_PASSWORD })
-    : null;
+  const demo = config.SEED_DEMO ? await seedDemo(database.db, { password: config.SEED_DEMO_PASSWORD }) : null;
   const app = await buildApp({ config, database });
 
   let closing = false;
@@ -44,7 +42,7 @@ export async function startServer(config: Config = loadConfig()): Promise<void> 
     `  API documentation: ${url}/api/docs`,
   ];
   if (demo?.seeded) {
-    lines.push(`  Demo network created: ${demo.organizations} organizations, ${demo.offices} offices.`);
+    lines.push(`  Demo network created: ${demo.organizations} organizations, ${demo.offices} offices, ${demo.people} people.`);
     lines.push(
       '  Demo sign-ins (shown only now; the administrator sets up two-step verification at first sign-in):',
     );

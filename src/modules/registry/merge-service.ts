@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, PersonTable } from '../../db/schema';
+import { colombianDate } from '../../domain/calendar';
 import { AppError } from '../../server/http/problem';
 import type { AuditService } from '../audit/service';
 import type { Actor } from '../identity/actor';
@@ -49,10 +50,6 @@ function pick(person: PersonRow, columns: ReadonlyArray<keyof PersonTable>) {
   return Object.fromEntries(columns.map((column) => [column, person[column]]));
 }
 
-function todayInColombia(): string {
-  return new Date(Date.now() - 5 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
 export interface MergeInput {
   survivorId: string;
   mergedId: string;
@@ -93,7 +90,7 @@ export function createMergeService({ db, audit }: { db: Kysely<Database>; audit:
       ) {
         throw new AppError('conflict');
       }
-      const today = todayInColombia();
+      const today = colombianDate(new Date());
       return db.transaction().execute(async (trx) => {
         const taken: Record<string, unknown> = {};
         for (const field of input.takeFromMerged)

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Database, IdentityDocumentTable, PersonTable } from '../../db/schema';
 import { diffFields } from '../../domain/audit/field-changes';
+import { colombianDate } from '../../domain/calendar';
 import { checkDocumentNumber, normalizeDocumentNumber } from '../../domain/registry/document-number';
 import type { DocumentType } from '../../domain/registry/document-types';
 import { type IdentityFacts, scoreMatch } from '../../domain/registry/duplicates';
@@ -204,9 +205,8 @@ function yearsBefore(day: string, years: number): string {
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
 }
 
-/** Today's date in Colombia (UTC−5, no daylight saving), where every office of the network works. */
 function todayIn(): string {
-  return new Date(Date.now() - 5 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return colombianDate(new Date());
 }
 
 function assertOneHead(relationships: string[]) {
