@@ -42,6 +42,12 @@ async function registerWithApi(
   return (await response.json()) as CreatedPerson;
 }
 
+/** After a save, the browser is on the new person's page: its id. */
+async function openedPersonId(page: Page): Promise<string> {
+  await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname.split('/').pop() as string;
+}
+
 const step = (page: Page, name: RegExp) =>
   page.getByRole('navigation', { name: 'Pasos del registro' }).getByRole('button', { name });
 
@@ -88,24 +94,21 @@ test.describe('on a phone', () => {
     expect(await hasHorizontalScroll(page)).toBe(false);
     await page.getByRole('button', { name: 'Guardar registro' }).click();
 
-    await expect(
-      page.getByRole('heading', { name: 'Registro guardado: Wilmer Betancourt Urdaneta' }),
-    ).toBeVisible();
-    await expect(page.getByText('+573005551234', { exact: true })).toBeVisible();
-    await expect(page.getByText(number, { exact: true })).toBeVisible();
-    const open = page.getByRole('link', { name: 'Abrir el registro de la persona' });
-    const id = (await open.getAttribute('href'))?.replace('/people/', '') ?? '';
-    const saved = await page.request.get(`/api/v1/persons/${id}`);
-    expect(saved.status()).toBe(200);
-    const record = await saved.json();
+    // The person's page opens, with the phone as Ruta saved it (with the country code).
+    const id = await openedPersonId(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Wilmer Betancourt Urdaneta' })).toBeVisible();
+    await expect(page.locator('a[href="tel:+573005551234"]')).toBeVisible();
+    await expect(page.getByText(`PPT ${number}`)).toBeVisible();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    const record = await (await page.request.get(`/api/v1/persons/${id}`)).json();
     expect(record.phone).toBe('+573005551234');
     expect(record.municipalityCode).toBe('08758');
     expect(record.neighbourhood).toBe('Villa Katanga');
 
     // The draft was cleared: a new registration starts empty.
-    await page.getByRole('button', { name: 'Registrar otra persona' }).click();
+    await page.goto('/people/new');
     await expect(page.getByRole('textbox', { name: 'Primer nombre' })).toHaveValue('');
-    expect(await hasHorizontalScroll(page)).toBe(false);
+    await expect(page.getByText('Recuperamos lo que estaba escribiendo')).toHaveCount(0);
   });
 
   test('a reload in the middle of the form keeps what was typed', async ({ page }) => {
@@ -163,10 +166,8 @@ test('a wrong document number is explained beside the document, on its step', as
 
   await numberField.fill(uniqueNumber(10));
   await page.getByRole('button', { name: 'Guardar registro' }).click();
-  await expect(page.getByRole('heading', { name: 'Registro guardado: Leidy Arrieta' })).toBeVisible();
-  const id = (
-    await page.getByRole('link', { name: 'Abrir el registro de la persona' }).getAttribute('href')
-  )?.replace('/people/', '');
+  const id = await openedPersonId(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Leidy Arrieta' })).toBeVisible();
   const record = await (await page.request.get(`/api/v1/persons/${id}`)).json();
   expect(record.populationGroup).toBe('returnee');
   expect(record.returnData.returnType).toBe('laboral');
@@ -213,9 +214,9 @@ test.describe('on a phone, with a look-alike already registered', () => {
     await expect(stop).toContainText('Yuleidy Carolina Montaño Rivas');
     expect(await hasHorizontalScroll(page)).toBe(false);
     await page.getByRole('button', { name: 'Es otra persona, registrar de todas formas' }).click();
-    await expect(
-      page.getByRole('heading', { name: 'Registro guardado: Yuleidy Carolina Montaño' }),
-    ).toBeVisible();
+    const id = await openedPersonId(page);
+    expect(id).not.toBe(existing.id);
+    await expect(page.getByRole('heading', { level: 1, name: 'Yuleidy Carolina Montaño' })).toBeVisible();
   });
 });
 

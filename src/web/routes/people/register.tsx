@@ -14,10 +14,10 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { networkQuery, worksInOffices } from '../../api/identity';
-import { type DuplicateCandidate, type Person, registrationApi } from '../../api/registration';
+import { type DuplicateCandidate, registrationApi } from '../../api/registration';
 import { useDocumentTitle } from '../../components/document-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useT } from '../../i18n';
@@ -44,84 +44,12 @@ export function RegistrationPage() {
   const t = useT();
   useDocumentTitle(t('registration.title'));
   const session = useReadySession();
-  const [saved, setSaved] = useState<Person | null>(null);
-  const [formKey, setFormKey] = useState(0);
   if (!worksInOffices(session.user.role) || session.user.officeIds.length === 0) return <ForbiddenPage />;
   return (
     <Stack gap="lg" maw={760}>
       <Title order={1}>{t('registration.heading')}</Title>
-      {saved ? (
-        <Saved
-          person={saved}
-          onAnother={() => {
-            setSaved(null);
-            setFormKey((key) => key + 1);
-          }}
-        />
-      ) : (
-        <RegistrationForm key={formKey} onSaved={setSaved} />
-      )}
+      <RegistrationForm />
     </Stack>
-  );
-}
-
-function Saved({ person, onAnother }: { person: Person; onAnother: () => void }) {
-  const t = useT();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-  return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
-      <Stack gap="md">
-        <Title order={2} size="h3" ref={headingRef} tabIndex={-1}>
-          {t('registration.saved.heading', { name: person.displayName })}
-        </Title>
-        <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="xs" m={0}>
-          {person.documents.map((document) => (
-            <div key={document.id}>
-              <Text component="dt" size="sm" c="dimmed">
-                {t(`registration.documentType.${document.type}`)}
-              </Text>
-              <Text component="dd" m={0} fw={600}>
-                {document.number}
-              </Text>
-            </div>
-          ))}
-          {person.phone && (
-            <div>
-              <Text component="dt" size="sm" c="dimmed">
-                {t('registration.saved.phone')}
-              </Text>
-              <Text component="dd" m={0} fw={600}>
-                {person.phone}
-              </Text>
-            </div>
-          )}
-          {person.email && (
-            <div>
-              <Text component="dt" size="sm" c="dimmed">
-                {t('registration.field.email')}
-              </Text>
-              <Text component="dd" m={0} fw={600}>
-                {person.email}
-              </Text>
-            </div>
-          )}
-        </SimpleGrid>
-        {person.phone && (
-          <Text size="sm" c="dimmed">
-            {t('registration.saved.phoneHelp')}
-          </Text>
-        )}
-        <Group gap="sm">
-          <Button component={Link} to={`/people/${person.id}`}>
-            {t('registration.saved.open')}
-          </Button>
-          <Button variant="default" onClick={onAnother}>
-            {t('registration.saved.another')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
   );
 }
 
@@ -130,8 +58,9 @@ type LocalErrors = Partial<Record<string, string>>;
 const isPossibleDuplicates = (error: unknown): error is ApiError =>
   error instanceof ApiError && error.type === 'urn:ruta:problem:possible-duplicates';
 
-function RegistrationForm({ onSaved }: { onSaved: (person: Person) => void }) {
+function RegistrationForm() {
   const t = useT();
+  const navigate = useNavigate();
   const session = useReadySession();
   const userId = session.user.id;
   const network = useQuery(networkQuery);
@@ -183,7 +112,8 @@ function RegistrationForm({ onSaved }: { onSaved: (person: Person) => void }) {
     mutationFn: (acknowledge: boolean) => registrationApi.register(toPersonCreate(draft, acknowledge)),
     onSuccess: (person) => {
       clearDraft(userId);
-      onSaved(person);
+      // The person's page shows what was saved (the phone with its country code, the documents as stored).
+      navigate(`/people/${person.id}`, { state: { registered: true } });
     },
     onError: (error) => {
       if (error instanceof ApiError && error.errors.length > 0) {
