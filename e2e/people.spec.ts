@@ -88,6 +88,7 @@ test('a caseworker finds José with a misspelled name, filters the list and corr
 
   // Filters narrow the list: returnees only.
   await page.getByRole('button', { name: 'Quitar la búsqueda y los filtros' }).click();
+  await expect(page).toHaveURL(/\/people$/);
   await page
     .getByRole('combobox', { name: 'Grupo poblacional' })
     .selectOption({ label: 'Colombiano retornado' });
@@ -252,6 +253,30 @@ test('from the person, the caseworker opens the household and sees its compositi
   await page.goto(`/people/${grandmother}`);
   const history = historyOf(page);
   await expect(history.first()).toContainText('Salió del hogar donde era Padre o madre');
+});
+
+test('opening a record that was merged into another leads to the surviving record, and says so', async ({
+  page,
+}) => {
+  const csrf = await signInWithApi(page.request, DEMO.caseworker);
+  const survivor = await registerJose(page, csrf);
+  const merged = await registerPerson(page, csrf, {
+    givenName1: 'Jose',
+    surname1: 'Perez',
+    surname2: 'Gomez',
+    populationGroup: 'venezuelan_migrant',
+  });
+  const merge = await page.request.post('/api/v1/person-merges', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { survivorId: survivor, mergedId: merged, survivorVersion: 1, mergedVersion: 1 },
+  });
+  expect(merge.status()).toBe(201);
+
+  await page.goto(`/people/${merged}`);
+  await expect(page).toHaveURL(new RegExp(`/people/${survivor}$`));
+  await expect(page.getByText('El registro que abrió se fusionó con este')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'José Pérez Gómez' })).toBeVisible();
+  await expect(historyOf(page).first()).toContainText('Se fusionó con otro registro de la misma persona');
 });
 
 /** A caseworker of the El Dorado airport post, with her own password, signed in on `page`. */

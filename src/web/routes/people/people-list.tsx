@@ -78,10 +78,12 @@ export function PeoplePage() {
   });
 
   function setFilters(changes: Partial<PeopleFilters>) {
-    const next = { ...filters, ...changes };
+    // From the address bar, not from this render: a navigation just made (clearing, another filter) may not
+    // have re-rendered the page yet, and its filters must not come back.
+    const current = new URLSearchParams(window.location.search);
     const params = new URLSearchParams();
     for (const key of PEOPLE_FILTERS) {
-      const value = next[key];
+      const value = key in changes ? changes[key] : (current.get(key) ?? undefined);
       if (value) params.set(key, value);
     }
     setSearchParams(params);
