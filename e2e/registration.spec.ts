@@ -164,7 +164,10 @@ test('a wrong document number is explained beside the document, on its step', as
   await expect(numberField).toHaveAccessibleDescription(/Este tipo de documento solo admite números\./);
   await expect(step(page, /tiene campos por corregir/)).toHaveText(/Documentos/);
 
+  // Once corrected, the message goes away.
   await numberField.fill(uniqueNumber(10));
+  await expect(numberField).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(step(page, /tiene campos por corregir/)).toHaveCount(0);
   await page.getByRole('button', { name: 'Guardar registro' }).click();
   const id = await openedPersonId(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Leidy Arrieta' })).toBeVisible();
@@ -250,6 +253,13 @@ test('a document already registered always blocks the registration', async ({ pa
   await expect(page.getByRole('button', { name: 'Es otra persona, registrar de todas formas' })).toHaveCount(
     0,
   );
+
+  // A corrected number is checked again: the block belongs to the number that was sent.
+  await page.getByRole('textbox', { name: 'Número' }).fill(uniqueNumber(10));
+  await expect(stop).toHaveCount(0);
+  await page.getByRole('button', { name: 'Guardar registro' }).click();
+  await openedPersonId(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ovidio Palencia' })).toBeVisible();
 });
 
 test('a document registered at another office blocks too, and names only that office', async ({

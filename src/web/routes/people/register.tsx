@@ -19,13 +19,14 @@ import { ApiError } from '../../api/client';
 import { networkQuery, worksInOffices } from '../../api/identity';
 import { type DuplicateCandidate, registrationApi } from '../../api/registration';
 import { useDocumentTitle } from '../../components/document-title';
-import { ProblemAlert } from '../../components/problem-alert';
+import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
 import { DuplicateCandidates } from './duplicate-candidates';
 import {
   clearDraft,
+  draftValueAt,
   emptyDraft,
   isBlank,
   loadDraft,
@@ -108,14 +109,18 @@ function RegistrationForm() {
   });
   const liveCandidates: DuplicateCandidate[] = debouncedCheck ? (duplicates.data?.candidates ?? []) : [];
 
+  // The draft as it was sent when the server refused it: a field changed since then no longer shows the message.
+  const [refusedDraft, setRefusedDraft] = useState<RegistrationDraft | null>(null);
   const save = useMutation({
-    mutationFn: (acknowledge: boolean) => registrationApi.register(toPersonCreate(draft, acknowledge)),
+    mutationFn: ({ sent, acknowledge }: { sent: RegistrationDraft; acknowledge: boolean }) =>
+      registrationApi.register(toPersonCreate(sent, acknowledge)),
     onSuccess: (person) => {
       clearDraft(userId);
       // The person's page shows what was saved (the phone with its country code, the documents as stored).
       navigate(`/people/${person.id}`, { state: { registered: true } });
     },
-    onError: (error) => {
+    onError: (error, { sent }) => {
+      setRefusedDraft(sent);
       if (error instanceof ApiError && error.errors.length > 0) {
         const first = error.errors[0];
         if (first) goTo(stepOfField(first.path));
@@ -123,7 +128,15 @@ function RegistrationForm() {
     },
   });
   const saveError = save.error;
-  const conflict = isPossibleDuplicates(saveError) ? saveError : null;
+  const changedSinceRefused = (path: string) =>
+    refusedDraft !== null && draftValueAt(refusedDraft, path) !== draftValueAt(draft, path);
+  const serverMessage = (path: string) =>
+    changedSinceRefused(path) ? undefined : fieldError(saveError, path);
+  // After "possible duplicates", the decision stands only for what was sent: any change asks the server again.
+  const conflict =
+    isPossibleDuplicates(saveError) && refusedDraft && JSON.stringify(refusedDraft) === JSON.stringify(draft)
+      ? saveError
+      : null;
   const conflictCandidates = (conflict?.problem.candidates ?? []) as DuplicateCandidate[];
   const mustUseExisting = conflict?.problem.mustMergeOrUseExisting === true;
 
@@ -162,7 +175,7 @@ function RegistrationForm() {
       goTo(stepOfField(first));
       return;
     }
-    save.mutate(false);
+    save.mutate({ sent: draft, acknowledge: false });
   }
 
   if (network.isPending) {
@@ -176,14 +189,30 @@ function RegistrationForm() {
   if (network.isError) return <ProblemAlert error={network.error} />;
 
   const stepIndex = STEPS.indexOf(step);
-  const serverErrors = saveError instanceof ApiError ? saveError.errors : [];
+  const allServerErrors = saveError instanceof ApiError ? saveError.errors : [];
+  const allServerPaths = allServerErrors.map((error) => error.path);
+  const serverErrors = allServerErrors.filter((error) => !changedSinceRefused(error.path));
+  // The alert above the step: not for duplicates (shown below with their decision), nor once every field the
+  // server named has been changed.
+  const alertError =
+    saveError &&
+    !isPossibleDuplicates(saveError) &&
+    !(allServerErrors.length > 0 && serverErrors.length === 0)
+      ? saveError
+      : null;
   const stepsWithErrors = new Set<Step>([
     ...serverErrors.map((error) => stepOfField(error.path)),
     ...Object.keys(local)
       .filter((key) => local[key])
       .map(stepOfField),
   ]);
-  const props: StepProps = { draft, update, setDraft, local, error: saveError, offices: myOffices };
+  const props: StepProps = {
+    draft,
+    update,
+    setDraft,
+    message: (path) => local[path] ?? serverMessage(path),
+    offices: myOffices,
+  };
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="registration-form-title">
@@ -221,7 +250,7 @@ function RegistrationForm() {
                 name: t(`registration.step.${step}`),
               })}
             </Title>
-            {!conflict && <ProblemAlert error={saveError} fields={serverErrors.map((error) => error.path)} />}
+            <ProblemAlert error={alertError} fields={allServerPaths} />
             {step === 'person' && <PersonStep {...props} />}
             {step === 'documents' && <DocumentsStep {...props} />}
             {step === 'contact' && <ContactStep {...props} />}
@@ -235,7 +264,7 @@ function RegistrationForm() {
             mustUseExisting={mustUseExisting}
             title={conflict.title}
             pending={save.isPending}
-            onAcknowledge={() => save.mutate(true)}
+            onAcknowledge={() => save.mutate({ sent: draft, acknowledge: true })}
           />
         ) : (
           liveCandidates.length > 0 && <LiveDuplicates candidates={liveCandidates} />

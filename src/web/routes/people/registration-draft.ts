@@ -236,3 +236,19 @@ export function stepOfField(path: string): Step {
     return 'more';
   return 'person';
 }
+
+/**
+ * The value a field path of the API (`documents.0.number`, `returnData.arrivalDate`, `disability.seeing`) has in
+ * the draft, to tell whether the user changed it since the server complained about it.
+ */
+export function draftValueAt(draft: RegistrationDraft, path: string): string {
+  const [head = '', second, third] = path.split('.');
+  if (head === 'documents') {
+    const row = draft.documents[Number(second)];
+    return JSON.stringify(third && row ? row[third as keyof typeof row] : row);
+  }
+  if (head === 'returnData' && second) return JSON.stringify(draft[second as keyof RegistrationDraft]);
+  if (head === 'disability' && second) return JSON.stringify(draft.disability[second as WgDomain]);
+  if (head === 'municipalityCode') return draft.municipalityCode;
+  return JSON.stringify(draft[head as keyof RegistrationDraft]);
+}

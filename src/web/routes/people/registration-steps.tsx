@@ -34,7 +34,6 @@ import {
   SEXES,
   WG_DOMAINS,
 } from '../../api/registration';
-import { fieldError } from '../../components/problem-alert';
 import { currentLanguage, useT } from '../../i18n';
 import { newDocumentRow, type RegistrationDraft } from './registration-draft';
 
@@ -42,15 +41,13 @@ export interface StepProps {
   draft: RegistrationDraft;
   update: <K extends keyof RegistrationDraft>(field: K, value: RegistrationDraft[K]) => void;
   setDraft: Dispatch<SetStateAction<RegistrationDraft>>;
-  /** Messages found before asking the server, by field path. */
-  local: Partial<Record<string, string>>;
-  /** The last failed save: its `errors[]` are shown beside their fields. */
-  error: unknown;
+  /** The message to show beside a field (`givenName1`, `documents.0.number`…), if any. */
+  message: (path: string) => string | undefined;
   offices: Office[];
 }
 
-function useFieldMessage({ local, error }: Pick<StepProps, 'local' | 'error'>) {
-  return (path: string) => local[path] ?? fieldError(error, path);
+function useFieldMessage({ message }: Pick<StepProps, 'message'>) {
+  return message;
 }
 
 function useCountryOptions() {
