@@ -249,10 +249,23 @@ test('from the person, the caseworker opens the household and sees its compositi
     'Carmen Gómez Díaz',
   );
 
-  // The history of the person who left says so.
+  // She comes back: found by name without accents, added with her relationship.
+  await page.getByRole('button', { name: 'Agregar integrante' }).click();
+  await page.getByRole('searchbox', { name: 'Buscar a la persona' }).fill('carmen gomez diaz');
+  await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Persona', exact: true }).selectOption({ index: 1 });
+  await page
+    .getByRole('combobox', { name: 'Parentesco con el jefe o jefa de hogar' })
+    .selectOption({ label: 'Padre o madre' });
+  await page.getByRole('button', { name: 'Agregar al hogar' }).click();
+  await expect(count('Integrantes')).toContainText('3');
+  await expect(members.getByRole('listitem').filter({ hasText: 'Carmen Gómez Díaz' })).toHaveCount(1);
+
+  // Her history says she left and came back.
   await page.goto(`/people/${grandmother}`);
   const history = historyOf(page);
-  await expect(history.first()).toContainText('Salió del hogar donde era Padre o madre');
+  await expect(history.nth(0)).toContainText('Entró a un hogar como Padre o madre');
+  await expect(history.nth(1)).toContainText('Salió del hogar donde era Padre o madre');
 });
 
 test('opening a record that was merged into another leads to the surviving record, and says so', async ({

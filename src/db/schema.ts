@@ -26,6 +26,11 @@ export interface Database {
   import_mapping: ImportMappingTable;
   import_row_key: ImportRowKeyTable;
   import_rejected_row: ImportRejectedRowTable;
+  occupation: OccupationTable;
+  characterization: CharacterizationTable;
+  characterization_occupation: CharacterizationOccupationTable;
+  characterization_draft: CharacterizationDraftTable;
+  need: NeedTable;
 }
 
 export interface ImportJobTable {
@@ -301,4 +306,63 @@ export interface ConsentTable {
   recorded_by: string | null;
   revoked_at: Date | null;
   revoked_by: string | null;
+}
+
+/** CIUO-08 (ISCO-08) groups, levels 1 to 4; `search_text` is both titles folded (see docs/reference-data.md). */
+export interface OccupationTable {
+  code: string;
+  level: number;
+  parent_code: string | null;
+  title_es: string;
+  title_en: string;
+  search_text: string;
+}
+
+/** One completed characterization of a person; never updated (see docs/characterization.md). */
+export interface CharacterizationTable {
+  id: string;
+  person_id: string;
+  number: number;
+  answers: unknown;
+  /** The sensitive vulnerabilities, read only for roles that may see them. */
+  sensitive: unknown | null;
+  office_id: string | null;
+  completed_by: string | null;
+  completed_at: Generated<Date>;
+}
+
+export interface CharacterizationOccupationTable {
+  characterization_id: string;
+  position: number;
+  ciuo_code: string;
+  years_experience: ColumnType<string | null, number | null, number | null>;
+}
+
+export interface CharacterizationDraftTable {
+  id: string;
+  person_id: string;
+  author_id: string;
+  answers: unknown;
+  sensitive: unknown | null;
+  occupations: unknown;
+  based_on_number: number | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface NeedTable {
+  id: string;
+  person_id: string | null;
+  household_id: string | null;
+  office_id: string;
+  dimension: string;
+  description: string;
+  severity: string;
+  status: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
 }

@@ -192,6 +192,35 @@ const EXPECTED: Record<string, Expectation> = {
   },
   cancelImport: { allow: CENTRE_STAFF, id: (f) => f.importId },
   downloadImportErrors: { allow: CENTRE_STAFF, id: (f) => f.importId },
+  getCharacterization: { allow: CENTRE_STAFF, id: person },
+  getCharacterizationVersion: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    id: person,
+    params: () => ({ number: '1' }),
+  },
+  getCharacterizationDraft: { allow: CENTRE_STAFF, id: person },
+  saveCharacterizationDraft: {
+    allow: CENTRE_STAFF,
+    id: person,
+    request: () => ({ payload: { version: 0, answers: { lifeProject: 'Matriz' }, occupations: [] } }),
+  },
+  completeCharacterization: { allow: CENTRE_STAFF, id: person, request: () => ({ payload: { version: 1 } }) },
+  listPersonNeeds: { allow: CENTRE_STAFF, id: person },
+  listHouseholdNeeds: { allow: CENTRE_STAFF, id: (f) => f.householdId },
+  createNeed: {
+    allow: CENTRE_STAFF,
+    request: (f) => ({
+      payload: { personId: f.personId, dimension: 'social', description: 'Matriz', severity: 'low' },
+    }),
+  },
+  updateNeed: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { version: 1, status: 'met' } }),
+  },
+  listOfficeOpenNeeds: { allow: ['office_coordinator'], id: (f) => f.officeId },
 };
 
 interface Operation {

@@ -16,6 +16,7 @@ import {
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { DatabaseHandle } from '../db/database';
 import { auditRoutes } from '../modules/audit/routes';
+import { characterizationRoutes } from '../modules/characterization/routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { importRoutes } from '../modules/registry/import-routes';
@@ -46,6 +47,7 @@ const MODULE_TAGS = [
   { name: 'audit', description: 'The append-only audit log' },
   { name: 'registry', description: 'Persons, identity documents, households and consent' },
   { name: 'reference', description: 'Reference lists: countries, DIVIPOLA, document types' },
+  { name: 'characterization', description: 'Characterization of persons (versions, drafts) and their needs' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 
@@ -175,6 +177,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   await app.register(householdAndConsentRoutes(services));
   await app.register(importRoutes(services));
   await app.register(referenceRoutes(services));
+  await app.register(characterizationRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../db/database';
 import { createAuditService } from '../modules/audit/service';
+import { createCharacterizationService } from '../modules/characterization/service';
 import { createIdentityService } from '../modules/identity/service';
 import { createReferenceService } from '../modules/reference/service';
 import { createImportService } from '../modules/registry/import-service';
@@ -24,6 +25,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     registry,
     imports: createImportService({ db, audit, registry }),
     reference: createReferenceService({ db }),
+    characterization: createCharacterizationService({ db, audit, registry }),
   };
 }
 

@@ -28,3 +28,26 @@ export function searchMunicipalities(db: Kysely<Database>, foldedQuery: string, 
 export function listDepartments(db: Kysely<Database>) {
   return db.selectFrom('department').select(['code', 'name']).orderBy('name').execute();
 }
+
+/**
+ * CIUO-08 groups whose folded titles (Spanish and English) contain every word of the query, in any order, or
+ * whose code starts with a numeric query; unit groups (the level people are classified at) first, shorter titles
+ * first. 619 rows: a scan is cheaper than an index here.
+ */
+export function searchOccupations(
+  db: Kysely<Database>,
+  query: { words: string[]; codePrefix: string | null; level: number | null; limit: number },
+) {
+  let select = db.selectFrom('occupation').select(['code', 'level', 'parent_code', 'title_es', 'title_en']);
+  if (query.codePrefix) select = select.where('code', 'like', `${query.codePrefix}%`);
+  for (const word of query.words) {
+    select = select.where('search_text', 'like', `%${word.replace(/[%_\\]/g, '\\$&')}%`);
+  }
+  if (query.level) select = select.where('level', '=', query.level);
+  return select
+    .orderBy('level', 'desc')
+    .orderBy(sql`length(title_es)`)
+    .orderBy('code')
+    .limit(query.limit)
+    .execute();
+}

@@ -93,4 +93,44 @@ export const referenceRoutes =
       },
       async (request) => ({ items: await reference.municipalities(request.query.q, request.query.limit) }),
     );
+
+    app.get(
+      '/api/v1/reference/occupations',
+      {
+        schema: {
+          ...PUBLIC,
+          operationId: 'searchOccupations',
+          summary:
+            'CIUO-08 occupations by title words in any order (accents optional) or by code, named in the language of Accept-Language; unit groups first',
+          querystring: z.object({
+            q: z.string().trim().min(1).max(80),
+            level: z.coerce.number().int().min(1).max(4).optional(),
+            limit: z.coerce.number().int().min(1).max(50).default(20),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  code: z.string(),
+                  level: z.number(),
+                  parentCode: z.string().nullable(),
+                  title: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
+        reply.header('vary', 'accept-language');
+        return {
+          items: await reference.occupations(
+            request.query.q,
+            request.query.level ?? null,
+            request.query.limit,
+            requestLanguage(request),
+          ),
+        };
+      },
+    );
   };

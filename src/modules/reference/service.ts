@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import { DOCUMENT_RULES, DOCUMENT_TYPES } from '../../domain/registry/document-types';
 import { foldName } from '../../domain/registry/names';
 import type { Language } from '../../server/i18n/translator';
-import { listDepartments, searchMunicipalities } from './queries';
+import { listDepartments, searchMunicipalities, searchOccupations } from './queries';
 
 countries.registerLocale(es);
 countries.registerLocale(en);
@@ -42,6 +42,24 @@ export function createReferenceService({ db }: { db: Kysely<Database> }) {
         name: row.name,
         departmentCode: row.department_code,
         departmentName: row.department_name,
+      }));
+    },
+
+    /** CIUO-08 occupations by words of their title in any order, accents optional, or by code. */
+    async occupations(query: string, level: number | null, limit: number, language: Language) {
+      const folded = foldName(query);
+      const numeric = /^\d{1,4}$/.test(folded);
+      const rows = await searchOccupations(db, {
+        words: numeric ? [] : folded.split(' ').filter(Boolean),
+        codePrefix: numeric ? folded : null,
+        level,
+        limit,
+      });
+      return rows.map((row) => ({
+        code: row.code,
+        level: row.level,
+        parentCode: row.parent_code,
+        title: language === 'en' ? row.title_en : row.title_es,
       }));
     },
   };

@@ -382,6 +382,24 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
   return {
     ...merges,
 
+    /**
+     * For other modules (characterization, needs): the offices serving a person the caller may read, without
+     * reading the record itself. Same 404 and 410 answers as getPerson.
+     */
+    async personAccess(actor: Actor, id: string) {
+      const { person, officeIds } = await loadReadable(actor, id);
+      return { officeIds, registeredOfficeId: person.registered_office_id };
+    },
+
+    /** For other modules: the office of a household the caller may read (404 otherwise). */
+    async householdAccess(actor: Actor, id: string) {
+      const household = await loadHousehold(actor, id);
+      return {
+        officeIds: [household.registered_office_id],
+        registeredOfficeId: household.registered_office_id,
+      };
+    },
+
     checkDuplicates(actor: Actor, draft: z.infer<typeof DuplicateCheck>) {
       if (!registryPolicy.search(actor)) throw new AppError('forbidden');
       return findDuplicates(actor, draft);
