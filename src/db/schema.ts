@@ -26,6 +26,10 @@ export interface Database {
   import_mapping: ImportMappingTable;
   import_row_key: ImportRowKeyTable;
   import_rejected_row: ImportRejectedRowTable;
+  assessment_instrument: AssessmentInstrumentTable;
+  assessment_instrument_version: AssessmentInstrumentVersionTable;
+  assessment_application: AssessmentApplicationTable;
+  assessment_indicator_target: AssessmentIndicatorTargetTable;
   occupation: OccupationTable;
   characterization: CharacterizationTable;
   characterization_occupation: CharacterizationOccupationTable;
@@ -365,4 +369,60 @@ export interface NeedTable {
   updated_by: string | null;
   updated_at: Generated<Date>;
   version: Generated<number>;
+}
+
+export interface AssessmentInstrumentTable {
+  id: string;
+  key: string;
+  subject_type: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AssessmentInstrumentVersionTable {
+  id: string;
+  instrument_id: string;
+  version_number: number;
+  status: Generated<string>;
+  /** The validated InstrumentDefinition (src/domain/assessment/instrument.ts). */
+  definition: unknown;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  superseded_at: Date | null;
+  row_version: Generated<number>;
+}
+
+export interface AssessmentApplicationTable {
+  id: string;
+  instrument_version_id: string;
+  instrument_key: string;
+  subject_type: string;
+  household_id: string | null;
+  person_id: string | null;
+  office_id: string;
+  programme: string | null;
+  kind: string;
+  respondent: string;
+  status: Generated<string>;
+  answers: ColumnType<Record<string, string | null>, string | undefined, string>;
+  current_dimension: Generated<number>;
+  overall_score: number | null;
+  level_id: string | null;
+  top_level: boolean | null;
+  dimension_scores: unknown | null;
+  version: Generated<number>;
+  started_by: string;
+  started_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  completed_by: string | null;
+  completed_at: Date | null;
+}
+
+export interface AssessmentIndicatorTargetTable {
+  office_id: string;
+  programme: Generated<string>;
+  instrument_key: string;
+  target_share: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database';
 import { DEMO_USERS } from '../demo/network';
+import { SHIPPED_INSTRUMENTS } from '../domain/assessment/shipped';
 import { ROLES, type Role } from '../domain/identity/roles';
 import { signInFully, type TestSession } from '../testing/sessions';
 import { createTestApp } from '../testing/test-app';
@@ -192,6 +193,45 @@ const EXPECTED: Record<string, Expectation> = {
   },
   cancelImport: { allow: CENTRE_STAFF, id: (f) => f.importId },
   downloadImportErrors: { allow: CENTRE_STAFF, id: (f) => f.importId },
+  listAssessmentInstruments: { allow: 'all' },
+  importAssessmentInstrument: {
+    allow: ADMIN,
+    request: () => ({ payload: { ...SHIPPED_INSTRUMENTS[0], key: 'matriz_importada' } }),
+  },
+  getAssessmentInstrumentVersion: {
+    allow: 'all',
+    request: async () => ({
+      url: `/api/v1/assessment-instrument-versions/${await activeHouseholdVersionId()}`,
+    }),
+  },
+  supersedeAssessmentInstrumentVersion: {
+    allow: ADMIN,
+    notFoundWhenAllowed: true,
+    request: () => ({ url: `/api/v1/assessment-instrument-versions/${UNKNOWN_ID}/supersede` }),
+  },
+  startAssessment: {
+    allow: CENTRE_STAFF,
+    request: (f) => ({ payload: { subjectType: 'household', subjectId: f.householdId } }),
+  },
+  getAssessment: { allow: CENTRE_STAFF, request: async (f) => ({ url: await assessmentUrl(f) }) },
+  saveAssessmentDraft: {
+    allow: CENTRE_STAFF,
+    request: async (f) => ({
+      url: await assessmentUrl(f),
+      payload: { version: 1, answers: { sisben: 'si' } },
+    }),
+  },
+  completeAssessment: {
+    allow: CENTRE_STAFF,
+    request: async (f) => ({ url: `${await assessmentUrl(f)}/complete`, payload: { version: 1 } }),
+  },
+  listHouseholdAssessments: { allow: CENTRE_STAFF, id: (f) => f.householdId },
+  listPersonAssessments: { allow: CENTRE_STAFF, id: person },
+  getAssessmentIndicator: { allow: ['network_admin', 'office_coordinator', 'analyst'] },
+  setAssessmentIndicatorTarget: {
+    allow: ['network_admin', 'office_coordinator'],
+    request: (f) => ({ payload: { officeId: f.officeId, targetShare: 0.7 } }),
+  },
   getCharacterization: { allow: CENTRE_STAFF, id: person },
   getCharacterizationVersion: {
     allow: CENTRE_STAFF,
@@ -236,6 +276,31 @@ let operations: Operation[];
 let fixture: Fixture;
 const sessions = new Map<Role, TestSession>();
 const totpSecrets = new Map<Role, string>();
+
+let assessmentId: string | undefined;
+/** One draft application of the fixture household, started by the caseworker the first time it is needed. */
+async function assessmentUrl(f: Fixture): Promise<string> {
+  if (!assessmentId) {
+    const started = await (sessions.get('caseworker') as TestSession).request({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      payload: { subjectType: 'household', subjectId: f.householdId },
+    });
+    assessmentId = started.json().id as string;
+  }
+  return `/api/v1/assessments/${assessmentId}`;
+}
+
+async function activeHouseholdVersionId(): Promise<string> {
+  const row = await database.db
+    .selectFrom('assessment_instrument_version as v')
+    .innerJoin('assessment_instrument as i', 'i.id', 'v.instrument_id')
+    .select('v.id')
+    .where('i.key', '=', 'hogar_integracion')
+    .where('v.status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 beforeAll(async () => {
   ({ app, database } = await createTestApp({ seedDemo: true }));

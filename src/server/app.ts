@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { DatabaseHandle } from '../db/database';
+import { assessmentRoutes } from '../modules/assessment/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { characterizationRoutes } from '../modules/characterization/routes';
 import { identityRoutes } from '../modules/identity/routes';
@@ -47,6 +48,7 @@ const MODULE_TAGS = [
   { name: 'audit', description: 'The append-only audit log' },
   { name: 'registry', description: 'Persons, identity documents, households and consent' },
   { name: 'reference', description: 'Reference lists: countries, DIVIPOLA, document types' },
+  { name: 'assessment', description: 'Integration-index instruments, applications and the programme indicator' },
   { name: 'characterization', description: 'Characterization of persons (versions, drafts) and their needs' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
@@ -177,6 +179,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   await app.register(householdAndConsentRoutes(services));
   await app.register(importRoutes(services));
   await app.register(referenceRoutes(services));
+  await app.register(assessmentRoutes(services));
   await app.register(characterizationRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);

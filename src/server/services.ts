@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '../db/database';
+import { createAssessmentService } from '../modules/assessment/service';
 import { createAuditService } from '../modules/audit/service';
 import { createCharacterizationService } from '../modules/characterization/service';
 import { createIdentityService } from '../modules/identity/service';
@@ -25,6 +26,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     registry,
     imports: createImportService({ db, audit, registry }),
     reference: createReferenceService({ db }),
+    assessment: createAssessmentService({ db, audit, registry }),
     characterization: createCharacterizationService({ db, audit, registry }),
   };
 }

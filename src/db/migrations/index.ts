@@ -6,6 +6,7 @@ import * as m0004 from './0004_registry';
 import * as m0005 from './0005_person_merge';
 import * as m0006 from './0006_registry_import';
 import * as m0007 from './0007_person_name_keys';
+import * as m0009 from './0009_integration_index';
 import * as m0008 from './0008_characterization_and_needs';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_person_merge': m0005,
   '0006_registry_import': m0006,
   '0007_person_name_keys': m0007,
+  '0009_integration_index': m0009,
   '0008_characterization_and_needs': m0008,
 };
