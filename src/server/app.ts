@@ -48,8 +48,8 @@ const MODULE_TAGS = [
   { name: 'audit', description: 'The append-only audit log' },
   { name: 'registry', description: 'Persons, identity documents, households and consent' },
   { name: 'reference', description: 'Reference lists: countries, DIVIPOLA, document types' },
-  { name: 'assessment', description: 'Integration-index instruments, applications and the programme indicator' },
   { name: 'characterization', description: 'Characterization of persons (versions, drafts) and their needs' },
+  { name: 'assessment', description: 'Integration-index instruments, applications and the programme indicator' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 

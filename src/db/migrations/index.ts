@@ -6,8 +6,8 @@ import * as m0004 from './0004_registry';
 import * as m0005 from './0005_person_merge';
 import * as m0006 from './0006_registry_import';
 import * as m0007 from './0007_person_name_keys';
-import * as m0009 from './0009_integration_index';
 import * as m0008 from './0008_characterization_and_needs';
+import * as m0009 from './0009_integration_index';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_person_merge': m0005,
   '0006_registry_import': m0006,
   '0007_person_name_keys': m0007,
-  '0009_integration_index': m0009,
   '0008_characterization_and_needs': m0008,
+  '0009_integration_index': m0009,
 };
