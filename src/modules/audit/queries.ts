@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { AuditLogTable, Database } from '../../db/schema';
 
 type Db = Kysely<Database>;
@@ -7,8 +7,17 @@ export async function insertAuditEntry(db: Db, row: Insertable<AuditLogTable>) {
   await db.insertInto('audit_log').values(row).execute();
 }
 
+/** Many entries in one statement of one array per column (bulk imports), whatever their number. */
 export async function insertAuditEntries(db: Db, rows: Array<Insertable<AuditLogTable>>) {
-  if (rows.length) await db.insertInto('audit_log').values(rows).execute();
+  if (rows.length === 0) return;
+  const column = (key: keyof AuditLogTable) =>
+    rows.map((row) => (row as Record<string, unknown>)[key] ?? null);
+  await sql`insert into audit_log (id, actor_user_id, actor_role, action, record_type, record_id, office_id, ip,
+      user_agent, request_id, changes)
+    select * from unnest(${column('id')}::uuid[], ${column('actor_user_id')}::uuid[], ${column('actor_role')}::text[],
+      ${column('action')}::text[], ${column('record_type')}::text[], ${column('record_id')}::text[],
+      ${column('office_id')}::uuid[], ${column('ip')}::text[], ${column('user_agent')}::text[],
+      ${column('request_id')}::text[], ${column('changes')}::jsonb[])`.execute(db);
 }
 
 export interface AuditFilter {

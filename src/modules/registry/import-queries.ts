@@ -171,11 +171,10 @@ export async function findRowKeys(db: Db, officeId: string, fingerprints: string
 
 export async function insertRowKeys(db: Db, rows: Array<Insertable<Database['import_row_key']>>) {
   if (rows.length === 0) return;
-  await db
-    .insertInto('import_row_key')
-    .values(rows)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await sql`insert into import_row_key (office_id, fingerprint, person_id, job_id)
+    select * from unnest(${rows.map((r) => r.office_id)}::uuid[], ${rows.map((r) => r.fingerprint)}::text[],
+      ${rows.map((r) => r.person_id)}::uuid[], ${rows.map((r) => r.job_id)}::uuid[])
+    on conflict do nothing`.execute(db);
 }
 
 export async function insertRejectedRows(db: Db, rows: Array<Insertable<Database['import_rejected_row']>>) {
@@ -215,19 +214,42 @@ export function findDocumentsOfPersons(db: Db, personIds: string[]) {
     .execute();
 }
 
-/** Registers a batch of persons with their documents and office: three statements per batch. */
+/**
+ * Registers a batch of persons with their documents and office: three statements per batch, each sending one
+ * array per column through unnest(), so PostgreSQL parses and plans a statement of a few parameters whatever
+ * the batch size (a multi-row VALUES list of thousands of rows costs more to plan than to insert).
+ */
 export async function insertPersons(
   db: Db,
-  persons: Array<Insertable<PersonTable>>,
+  persons: Array<Insertable<PersonTable> & { name_keys: string[] }>,
   documents: Array<Insertable<IdentityDocumentTable>>,
 ) {
   if (persons.length === 0) return;
-  await db.insertInto('person').values(persons).execute();
-  if (documents.length) await db.insertInto('identity_document').values(documents).execute();
-  await db
-    .insertInto('person_office')
-    .values(persons.map((p) => ({ person_id: p.id, office_id: p.registered_office_id })))
-    .execute();
+  const column = <K extends keyof PersonTable>(key: K) =>
+    persons.map((person) => (person as Record<string, unknown>)[key] ?? null);
+  await sql`insert into person (id, given_name_1, given_name_2, surname_1, surname_2, search_name, name_keys,
+      sex_at_birth, birth_date, nationalities, population_group, phone_e164, email, address_line, neighbourhood,
+      municipality_code, registered_office_id, created_by)
+    select id, g1, g2, s1, s2, sn, string_to_array(nk, ' '), sex, bd, string_to_array(nat, ' ')::char(2)[], pg,
+      ph, em, ad, nb, mc, ro, cb
+    from unnest(${column('id')}::uuid[], ${column('given_name_1')}::text[], ${column('given_name_2')}::text[],
+      ${column('surname_1')}::text[], ${column('surname_2')}::text[], ${column('search_name')}::text[],
+      ${persons.map((p) => p.name_keys.join(' '))}::text[], ${column('sex_at_birth')}::text[],
+      ${column('birth_date')}::date[], ${persons.map((p) => ((p.nationalities as string[] | undefined) ?? []).join(' '))}::text[],
+      ${column('population_group')}::text[], ${column('phone_e164')}::text[], ${column('email')}::text[],
+      ${column('address_line')}::text[], ${column('neighbourhood')}::text[], ${column('municipality_code')}::text[],
+      ${column('registered_office_id')}::uuid[], ${column('created_by')}::uuid[])
+      as t(id, g1, g2, s1, s2, sn, nk, sex, bd, nat, pg, ph, em, ad, nb, mc, ro, cb)`.execute(db);
+  if (documents.length) {
+    await sql`insert into identity_document (id, person_id, document_type, number, number_normalized)
+      select * from unnest(${documents.map((d) => d.id)}::uuid[], ${documents.map((d) => d.person_id)}::uuid[],
+        ${documents.map((d) => d.document_type)}::text[], ${documents.map((d) => d.number)}::text[],
+        ${documents.map((d) => d.number_normalized)}::text[])`.execute(db);
+  }
+  await sql`insert into person_office (person_id, office_id)
+    select * from unnest(${persons.map((p) => p.id)}::uuid[], ${persons.map((p) => p.registered_office_id)}::uuid[])`.execute(
+    db,
+  );
 }
 
 export function countPersonsOfOffice(db: Db, officeId: string) {

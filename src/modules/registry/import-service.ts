@@ -142,7 +142,7 @@ export function createImportService({
   db,
   audit,
   registry,
-  batchSize = 500,
+  batchSize = 1000,
   onBatch,
   log,
 }: ImportServiceDeps) {
@@ -305,7 +305,7 @@ export function createImportService({
       bornOn.set(candidate.birth_date as string, list);
     }
 
-    const persons: Array<Insertable<PersonTable>> = [];
+    const persons: Array<Insertable<PersonTable> & { name_keys: string[] }> = [];
     const documents: Array<Insertable<IdentityDocumentTable>> = [];
     const keys: Array<Insertable<Database['import_row_key']>> = [];
     const entries: AuditEntry[] = [];
@@ -347,6 +347,20 @@ export function createImportService({
         );
       if (flagged) counts.flagged++;
       const id = uuidv7();
+      // Later rows of this batch are compared with this one too, as they would be with a committed record.
+      if (draft.birthDate) {
+        const list = bornOn.get(draft.birthDate) ?? [];
+        list.push({
+          id,
+          given_name_1: draft.givenName1,
+          given_name_2: draft.givenName2,
+          surname_1: draft.surname1,
+          surname_2: draft.surname2,
+          birth_date: draft.birthDate,
+        });
+        bornOn.set(draft.birthDate, list);
+      }
+      for (const document of draft.documents) numbersTaken.add(document.normalized);
       counts.created++;
       persons.push({
         id,
