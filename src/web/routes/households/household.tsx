@@ -33,7 +33,8 @@ import { useFormatters } from '../../components/formatters';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
-import { MunicipalityName } from '../people/people-parts';
+import { IntegrationIndexSection } from '../assessment/index-section';
+import { MunicipalityName, useDocumentText } from '../people/people-parts';
 
 /** A household: who lives there and how they relate to the head, what it is made of, and who lived there. */
 export function HouseholdPage() {
@@ -226,6 +227,8 @@ function HouseholdView({ household }: { household: Household }) {
         )}
       </Section>
 
+      <IntegrationIndexSection subjectType="household" subjectId={household.id} />
+
       <ConfirmDialog
         opened={removing !== null}
         title={t('household.remove.title', { name: removing?.displayName ?? '' })}
@@ -248,6 +251,7 @@ function HouseholdView({ household }: { household: Household }) {
 /** Finds a person of the user's offices and adds them with their relationship to the head. */
 function AddMember({ household }: { household: Household }) {
   const t = useT();
+  const documentText = useDocumentText();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
@@ -327,9 +331,7 @@ function AddMember({ household }: { household: Household }) {
               },
               ...options.map((person) => ({
                 value: person.id,
-                label: [person.displayName, ...person.documents.map((d) => `${d.type} ${d.number}`)].join(
-                  ' · ',
-                ),
+                label: [person.displayName, ...person.documents.map((d) => documentText(d))].join(' · '),
               })),
             ]}
           />

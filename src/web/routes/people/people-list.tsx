@@ -36,6 +36,7 @@ import {
   MunicipalitySelect,
   PopulationGroupBadge,
   useAgeText,
+  useDocumentText,
 } from './people-parts';
 
 /** Age bands as programmes use them (and the household composition counts them). */
@@ -278,8 +279,9 @@ export function PeoplePage() {
 
 function Documents({ person }: { person: PersonListItem }) {
   const t = useT();
+  const documentText = useDocumentText();
   if (person.documents.length === 0) return <>{t('people.noDocuments')}</>;
-  return <>{person.documents.map((d) => `${d.type} ${d.number}`).join(' · ')}</>;
+  return <>{person.documents.map((d) => documentText(d)).join(' · ')}</>;
 }
 
 /** Laptops: one row per person. */

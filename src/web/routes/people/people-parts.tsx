@@ -6,6 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { ageOf, type Municipality, municipalityQuery, searchMunicipalities } from '../../api/people';
 import { currentLanguage, LOCALE_TAGS, type TranslationKey, useT } from '../../i18n';
 
+/**
+ * A document as staff write it: the type's code and the number ("PPT 4.512.378"). The code of a foreign
+ * document says nothing to anyone, so it is named instead.
+ */
+export function useDocumentText() {
+  const t = useT();
+  return (document: { type: string; number: string }) =>
+    `${document.type === 'FOREIGN_ID' ? t('people.foreignDocument') : document.type} ${document.number}`;
+}
+
 /** A phone stored in E.164 (+573001234567) as people write it: +57 300 1234567. */
 export function formatPhone(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;

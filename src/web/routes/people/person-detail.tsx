@@ -10,12 +10,16 @@ import { useFormatters } from '../../components/formatters';
 import { ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { type TranslationKey, useT } from '../../i18n';
+import { IntegrationIndexSection } from '../assessment/index-section';
+import { CharacterizationSummarySection } from '../characterization/characterization-summary';
+import { NeedsSection } from '../characterization/needs-section';
 import {
   formatPhone,
   MunicipalityName,
   PopulationGroupBadge,
   useAgeText,
   useCountryName,
+  useDocumentText,
 } from './people-parts';
 import { ConsentsSection } from './person-consents';
 import { EditPerson } from './person-edit';
@@ -71,6 +75,7 @@ function officeNames(network: Network | undefined, ids: readonly string[]): stri
 
 function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string | undefined }) {
   const t = useT();
+  const documentText = useDocumentText();
   const age = useAgeText();
   const network = useQuery(networkQuery);
   const isReturnee =
@@ -97,7 +102,7 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
           <PopulationGroupBadge group={person.populationGroup} />
           <Text size="sm">{age(person.birthDate, person.birthDateEstimated)}</Text>
           {person.documents.length > 0 && (
-            <Text size="sm">{person.documents.map((d) => `${d.type} ${d.number}`).join(' · ')}</Text>
+            <Text size="sm">{person.documents.map((d) => documentText(d)).join(' · ')}</Text>
           )}
         </Group>
         <Text size="sm" c="dimmed">
@@ -112,6 +117,9 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
       <DocumentsSection person={person} />
       <HouseholdsSection personId={person.id} />
       <ConsentsSection person={person} />
+      <CharacterizationSummarySection personId={person.id} />
+      <NeedsSection personId={person.id} />
+      <IntegrationIndexSection subjectType="person" subjectId={person.id} />
       {person.abilities.update && <EditPerson person={person} />}
       <PersonTimeline person={person} />
     </Stack>

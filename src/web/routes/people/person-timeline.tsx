@@ -9,7 +9,7 @@ import { useFormatters } from '../../components/formatters';
 import { ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { type TranslationKey, useT } from '../../i18n';
-import { formatPhone, useCountryName } from './people-parts';
+import { formatPhone, useCountryName, useDocumentText } from './people-parts';
 
 /** Everything that happened to the person, newest first, 20 at a time. */
 export function PersonTimeline({ person }: { person: Person }) {
@@ -104,6 +104,7 @@ function fieldLabel(t: ReturnType<typeof useT>, field: string): string {
 
 function TimelineItem({ entry }: { entry: TimelineEntry }) {
   const t = useT();
+  const documentText = useDocumentText();
   const format = useFormatters();
   const valueText = useValueText();
   const actor = entry.actor.name
@@ -165,7 +166,7 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
         {entry.documents.length > 0 && (
           <Text size="sm">
             {t('people.timeline.documents', {
-              documents: entry.documents.map((d) => `${d.type} ${d.number}`).join(' · '),
+              documents: entry.documents.map((d) => documentText(d)).join(' · '),
             })}
           </Text>
         )}
