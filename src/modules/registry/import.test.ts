@@ -357,6 +357,21 @@ describe('importing', () => {
   });
 });
 
+describe('cancelling', () => {
+  it('cancels a draft, which can then no longer start', async () => {
+    const { job } = (await upload(caseworker, csvFile(rows2()))).json();
+    const cancelled = await caseworker.request({ method: 'POST', url: `/api/v1/imports/${job.id}/cancel` });
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
+    const start = await caseworker.request({
+      method: 'POST',
+      url: `/api/v1/imports/${job.id}/start`,
+      payload: { mode: 'skipInvalid' },
+    });
+    expect(start.statusCode).toBe(409);
+    expect(await countBySurname('Acceso')).toBe(0);
+  });
+});
+
 describe('who may import', () => {
   it('refuses reception officers, other offices’ imports and roles without records', async () => {
     expect((await upload(reception, csvFile(rows2()), 'x.csv', airportId)).statusCode).toBe(403);
