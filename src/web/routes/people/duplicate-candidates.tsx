@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { type DuplicateCandidate, formatCalendarDate, type MatchReason } from '../../api/registration';
 import { currentLanguage, LOCALE_TAGS, useT } from '../../i18n';
@@ -31,9 +31,9 @@ export function DuplicateCandidates({
   const locale = LOCALE_TAGS[currentLanguage()];
   const sentence = useReasonSentence();
   return (
-    <List listStyleType="none" spacing="sm" aria-labelledby={labelledBy} p={0}>
+    <Stack component="ul" gap="sm" aria-labelledby={labelledBy} p={0} m={0} style={{ listStyle: 'none' }}>
       {candidates.map((candidate, index) => (
-        <List.Item key={candidate.person?.id ?? `${candidate.officeName}-${index}`} w="100%">
+        <li key={candidate.person?.id ?? `${candidate.officeName}-${index}`}>
           <Paper withBorder p="sm" radius="sm">
             <Stack gap={4}>
               <Group justify="space-between" gap="xs" wrap="wrap">
@@ -68,8 +68,8 @@ export function DuplicateCandidates({
               )}
             </Stack>
           </Paper>
-        </List.Item>
+        </li>
       ))}
-    </List>
+    </Stack>
   );
 }

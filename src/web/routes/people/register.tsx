@@ -365,6 +365,7 @@ function LiveDuplicates({ candidates }: { candidates: readonly DuplicateCandidat
   );
 }
 
+/** The decision after "possible duplicates": brought into view, since on a phone it appears below the step. */
 function SaveConflict({
   candidates,
   mustUseExisting,
@@ -380,8 +381,20 @@ function SaveConflict({
 }) {
   const t = useT();
   const headingId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
-    <Alert color="red" variant="light" title={title} role="alert" styles={{ body: { minWidth: 0 } }}>
+    <Alert
+      ref={ref}
+      color="red"
+      variant="light"
+      title={title}
+      role="alert"
+      style={{ scrollMarginTop: 72 }}
+      styles={{ body: { minWidth: 0 } }}
+    >
       <Stack gap="sm">
         <Text size="sm">
           {mustUseExisting ? t('registration.conflict.sameDocument') : t('registration.conflict.likely')}
