@@ -1,6 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+/** Libraries every page needs (the shell): one long-cached chunk. */
+const SHELL_LIBRARIES =
+  /node_modules\/(@mantine\/(core|hooks)|@floating-ui|react-router|@tanstack|i18next|react-i18next|html-parse-stringify|void-elements|clsx|react-remove-scroll[\w-]*|react-style-singleton|use-callback-ref|use-sidecar|get-nonce|tslib|detect-node-es|react-number-format|react-textarea-autosize|use-isomorphic-layout-effect|use-composed-ref|use-latest|cookie|set-cookie-parser|turbo-stream)\//;
+
 // The web app lives in src/web; `npm start` serves the build in dist/web from the same server as the API.
 export default defineConfig({
   root: 'src/web',
@@ -17,7 +21,8 @@ export default defineConfig({
         // not make phones download React and Mantine again.
         manualChunks(id) {
           if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
-          if (id.includes('node_modules')) return 'vendor';
+          // What every page needs; libraries only some pages use (charts, dates) stay with those pages' chunks.
+          if (SHELL_LIBRARIES.test(id)) return 'vendor';
           return undefined;
         },
       },
