@@ -109,6 +109,59 @@ function swappedDate(date: string): string | null {
   return `${y}-${d}-${m}`;
 }
 
+interface NameParts {
+  givenName1: string;
+  givenName2: string | null;
+  surname1: string;
+  surname2: string | null;
+}
+
+/**
+ * Whether scoreMatch could give two names any name score: the same gates it applies (full names at least 0.5
+ * trigram-similar, or 0.8 with one second surname missing or the surnames swapped), computed with each name's
+ * trigrams folded once per batch. Most persons born on the same day share nothing else; for them the full
+ * scoring, which folds every name again, is skipped, and the result is the same.
+ */
+export function nameGate() {
+  const cache = new Map<string, Set<string>>();
+  const grams = (text: string) => {
+    let set = cache.get(text);
+    if (!set) {
+      set = new Set<string>();
+      for (const word of foldName(text).split(' ').filter(Boolean)) {
+        const padded = `  ${word} `;
+        for (let i = 0; i + 3 <= padded.length; i++) set.add(padded.slice(i, i + 3));
+      }
+      cache.set(text, set);
+    }
+    return set;
+  };
+  const similarity = (a: string, b: string) => {
+    const left = grams(a);
+    const right = grams(b);
+    if (left.size === 0 || right.size === 0) return 0;
+    let shared = 0;
+    for (const gram of left) if (right.has(gram)) shared++;
+    return shared / (left.size + right.size - shared);
+  };
+  const join = (...parts: Array<string | null>) => parts.filter(Boolean).join(' ');
+  return (a: NameParts, b: NameParts) =>
+    similarity(
+      join(a.givenName1, a.givenName2, a.surname1, a.surname2),
+      join(b.givenName1, b.givenName2, b.surname1, b.surname2),
+    ) >= 0.5 ||
+    (Boolean(a.surname2) !== Boolean(b.surname2) &&
+      similarity(
+        join(a.givenName1, a.givenName2, a.surname1),
+        join(b.givenName1, b.givenName2, b.surname1),
+      ) >= 0.8) ||
+    (Boolean(a.surname2 && b.surname2) &&
+      similarity(
+        join(a.givenName1, a.givenName2, a.surname2, a.surname1),
+        join(b.givenName1, b.givenName2, b.surname1, b.surname2),
+      ) >= 0.8);
+}
+
 function today(): string {
   // Colombia is UTC−5 all year.
   return new Date(Date.now() - 5 * 60 * 60 * 1000).toISOString().slice(0, 10);
@@ -305,6 +358,7 @@ export function createImportService({
       bornOn.set(candidate.birth_date as string, list);
     }
 
+    const mayMatch = nameGate();
     const persons: Array<Insertable<PersonTable> & { name_keys: string[] }> = [];
     const documents: Array<Insertable<IdentityDocumentTable>> = [];
     const keys: Array<Insertable<Database['import_row_key']>> = [];
@@ -333,6 +387,12 @@ export function createImportService({
         draft.documents.some((d) => numbersTaken.has(d.normalized)) ||
         sameDates.some(
           (c) =>
+            mayMatch(draft, {
+              givenName1: c.given_name_1,
+              givenName2: c.given_name_2,
+              surname1: c.surname_1,
+              surname2: c.surname_2,
+            }) &&
             scoreMatch(
               { ...draft, documents: [] },
               {
