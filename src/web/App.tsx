@@ -121,6 +121,13 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./routes/people/merge')).MergePage }),
           },
           {
+            path: 'people/:personId/characterization',
+            lazy: async () => ({
+              Component: (await import('./routes/characterization/characterization-page'))
+                .CharacterizationPage,
+            }),
+          },
+          {
             path: 'people',
             element: <RequireAbility ability="workWithPersons" />,
             children: [

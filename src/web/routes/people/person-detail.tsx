@@ -10,6 +10,8 @@ import { useFormatters } from '../../components/formatters';
 import { ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { type TranslationKey, useT } from '../../i18n';
+import { CharacterizationSummarySection } from '../characterization/characterization-summary';
+import { NeedsSection } from '../characterization/needs-section';
 import {
   formatPhone,
   MunicipalityName,
@@ -114,6 +116,8 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
       <DocumentsSection person={person} />
       <HouseholdsSection personId={person.id} />
       <ConsentsSection person={person} />
+      <CharacterizationSummarySection personId={person.id} />
+      <NeedsSection personId={person.id} />
       {person.abilities.update && <EditPerson person={person} />}
       <PersonTimeline person={person} />
     </Stack>
