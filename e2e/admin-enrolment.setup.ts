@@ -78,6 +78,8 @@ setup(
       'Mi cuenta',
       'Usuarios',
       'Registro de auditoría',
+      'Indicador de integración',
+      'Instrumentos de índice',
     ]);
   },
 );

@@ -163,6 +163,20 @@ const router = createBrowserRouter([
               },
             ],
           },
+          {
+            path: 'assessments/:id',
+            lazy: async () => ({ Component: (await import('./routes/assessment/fill')).AssessmentPage }),
+          },
+          {
+            path: 'admin/instruments',
+            lazy: async () => ({
+              Component: (await import('./routes/assessment/instruments')).InstrumentsPage,
+            }),
+          },
+          {
+            path: 'indicators/integration',
+            lazy: async () => ({ Component: (await import('./routes/assessment/indicator')).IndicatorPage }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -20,6 +20,13 @@ const NAVIGATION = [
   { to: '/account', label: 'nav.account', end: true },
   { to: '/admin/users', label: 'nav.users', end: false, ability: 'listUsers' },
   { to: '/admin/audit', label: 'nav.audit', end: false, ability: 'readAudit' },
+  {
+    to: '/indicators/integration',
+    label: 'assessment.nav.indicator',
+    end: false,
+    roles: ['office_coordinator', 'analyst', 'network_admin'],
+  },
+  { to: '/admin/instruments', label: 'assessment.nav.instruments', end: false, roles: ['network_admin'] },
 ] as const satisfies readonly NavigationItem[];
 
 interface NavigationItem {
@@ -28,6 +35,8 @@ interface NavigationItem {
   /** Active only on this exact path, not on the paths below it. */
   end: boolean;
   ability?: keyof Abilities;
+  /** Shown only to these roles (pages whose rules are not a session ability). */
+  roles?: readonly string[];
 }
 
 /** The frame of every page: header with the language switch and the user's menu, navigation, content. */
@@ -44,7 +53,11 @@ export function AppLayout() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation on purpose
   useEffect(() => close(), [location.key, close]);
 
-  const items = NAVIGATION.filter((item) => !('ability' in item) || session.abilities[item.ability]);
+  const items = NAVIGATION.filter(
+    (item) =>
+      (!('ability' in item) || session.abilities[item.ability]) &&
+      (!('roles' in item) || (item.roles as readonly string[]).includes(session.user.role)),
+  );
 
   return (
     <AppShell

@@ -33,6 +33,7 @@ import { useFormatters } from '../../components/formatters';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
+import { IntegrationIndexSection } from '../assessment/index-section';
 import { MunicipalityName, useDocumentText } from '../people/people-parts';
 
 /** A household: who lives there and how they relate to the head, what it is made of, and who lived there. */
@@ -225,6 +226,8 @@ function HouseholdView({ household }: { household: Household }) {
           </Table.ScrollContainer>
         )}
       </Section>
+
+      <IntegrationIndexSection subjectType="household" subjectId={household.id} />
 
       <ConfirmDialog
         opened={removing !== null}

@@ -10,6 +10,7 @@ import { useFormatters } from '../../components/formatters';
 import { ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { type TranslationKey, useT } from '../../i18n';
+import { IntegrationIndexSection } from '../assessment/index-section';
 import { CharacterizationSummarySection } from '../characterization/characterization-summary';
 import { NeedsSection } from '../characterization/needs-section';
 import {
@@ -116,6 +117,7 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
       <DocumentsSection person={person} />
       <HouseholdsSection personId={person.id} />
       <ConsentsSection person={person} />
+      <IntegrationIndexSection subjectType="person" subjectId={person.id} />
       <CharacterizationSummarySection personId={person.id} />
       <NeedsSection personId={person.id} />
       {person.abilities.update && <EditPerson person={person} />}
