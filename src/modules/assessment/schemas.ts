@@ -98,7 +98,17 @@ export const Application = z.object({
 export const ApplicationWithInstrument = Application.extend({ definition: z.any() });
 
 export const SubjectApplications = z.object({
-  items: z.array(Application.extend({ instrumentName: z.object({ es: z.string(), en: z.string() }) })),
+  items: z.array(
+    Application.extend({
+      instrumentName: z.object({ es: z.string(), en: z.string() }),
+      levels: z.array(
+        z.object({ id: z.string(), label: z.object({ es: z.string(), en: z.string() }), min: z.number() }),
+      ),
+      dimensionNames: z.array(
+        z.object({ id: z.string(), name: z.object({ es: z.string(), en: z.string() }) }),
+      ),
+    }),
+  ),
   /** Instruments that apply to this subject and can be started now. */
   instruments: z.array(z.object({ key: z.string(), name: z.object({ es: z.string(), en: z.string() }) })),
   abilities: z.object({ apply: z.boolean() }),

@@ -413,6 +413,11 @@ export function createAssessmentService({
         items: rows.map((row) => ({
           ...presentApplication(row),
           instrumentName: (row.definition as InstrumentDefinition).name,
+          levels: (row.definition as InstrumentDefinition).levels,
+          dimensionNames: (row.definition as InstrumentDefinition).dimensions.map((d) => ({
+            id: d.id,
+            name: d.name,
+          })),
         })),
         instruments,
         abilities: { apply: true },
