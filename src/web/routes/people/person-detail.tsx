@@ -10,9 +10,9 @@ import { useFormatters } from '../../components/formatters';
 import { ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { type TranslationKey, useT } from '../../i18n';
-import { IntegrationIndexSection } from '../assessment/index-section';
 import { CharacterizationSummarySection } from '../characterization/characterization-summary';
 import { NeedsSection } from '../characterization/needs-section';
+import { MergeEntry } from './merge-entry';
 import {
   formatPhone,
   MunicipalityName,
@@ -69,8 +69,11 @@ export function PersonNotFound() {
   );
 }
 
-function officeNames(network: Network | undefined, ids: readonly string[]): string {
-  return ids.map((id) => network?.offices.find((office) => office.id === id)?.name ?? id).join(' · ');
+function officeNames(network: Network, ids: readonly string[]): string {
+  return ids
+    .map((id) => network.offices.find((office) => office.id === id)?.name)
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string | undefined }) {
@@ -105,9 +108,12 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
             <Text size="sm">{person.documents.map((d) => documentText(d)).join(' · ')}</Text>
           )}
         </Group>
-        <Text size="sm" c="dimmed">
-          {t('people.servedBy', { offices: officeNames(network.data, person.officeIds) })}
-        </Text>
+        {network.data && (
+          <Text size="sm" c="dimmed">
+            {t('people.servedBy', { offices: officeNames(network.data, person.officeIds) })}
+          </Text>
+        )}
+        {person.abilities.update && <MergeEntry personId={person.id} displayName={person.displayName} />}
       </Stack>
 
       <PersonalData person={person} />
@@ -117,7 +123,6 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
       <DocumentsSection person={person} />
       <HouseholdsSection personId={person.id} />
       <ConsentsSection person={person} />
-      <IntegrationIndexSection subjectType="person" subjectId={person.id} />
       <CharacterizationSummarySection personId={person.id} />
       <NeedsSection personId={person.id} />
       {person.abilities.update && <EditPerson person={person} />}
