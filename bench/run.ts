@@ -4,6 +4,7 @@
  * Benchmarks measure; tests never assert on timings.
  */
 import { parseArgs } from 'node:util';
+import { assessmentScenario } from './scenarios/assessment';
 import { importScenario } from './scenarios/import';
 import { searchScenario } from './scenarios/search';
 import { signInScenario } from './scenarios/sign-in';
@@ -20,7 +21,7 @@ export interface Scenario {
   run(options: BenchOptions): Promise<Record<string, unknown>>;
 }
 
-const SCENARIOS: Scenario[] = [signInScenario, searchScenario, importScenario];
+const SCENARIOS: Scenario[] = [signInScenario, searchScenario, importScenario, assessmentScenario];
 
 function fail(message: string): never {
   process.stderr.write(`bench: ${message}\n`);
