@@ -97,7 +97,7 @@ export function IntegrationIndexSection({
           </Stack>
         )}
         {items.length > 0 && (
-          <Table.ScrollContainer minWidth={420}>
+          <Table.ScrollContainer minWidth={320}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
