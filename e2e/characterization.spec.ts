@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO, hasHorizontalScroll, signInWithApi } from './support';
 
 // The characterization of a person on a phone: sections with progress, the draft saved as one types (also
@@ -38,6 +38,12 @@ async function shot(page: Page, name: string) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function shotOf(region: Locator, name: string) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await region.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 const saveStatus = (page: Page) => page.locator('[data-save-status]');
@@ -111,7 +117,7 @@ test.describe('characterization on a phone', () => {
     const history = summary.getByRole('list', { name: 'Historial de versiones' });
     await expect(history.getByText(/^Versión 1 · /)).toBeVisible();
     await expect(summary.getByRole('link', { name: 'Actualizar' })).toBeVisible();
-    await shot(page, 'phone-person-summary');
+    await shotOf(summary, 'phone-person-summary');
 
     const needs = page.getByRole('region', { name: 'Necesidades' });
     await needs.getByRole('button', { name: 'Agregar necesidad' }).click();
@@ -129,7 +135,7 @@ test.describe('characterization on a phone', () => {
       '1 abierta',
     );
     expect(await hasHorizontalScroll(page)).toBe(false);
-    await shot(page, 'phone-needs');
+    await shotOf(needs, 'phone-needs');
   });
 
   test('a reception officer characterizes without seeing the sensitive vulnerabilities', async ({ page }) => {
