@@ -341,7 +341,13 @@ test('a coordinator merges two records of one person field by field, and undoes 
   });
   expect(household.status()).toBe(201);
 
-  await page.goto(`/people/${kept.id}/merge?with=${other.id}`);
+  // From the kept record's page: "Fusionar con…", find the other record by its document, compare.
+  await page.goto(`/people/${kept.id}`);
+  await page.getByRole('button', { name: 'Fusionar con…' }).click();
+  const finder = page.getByRole('dialog', { name: 'Fusionar el registro de Nelson Guerrero Pinto con otro' });
+  await finder.getByRole('searchbox', { name: 'Buscar el otro registro' }).fill(`AB${otherNumber}`);
+  await finder.getByRole('link', { name: 'Comparar con Nelson Enrique Guerrero' }).click();
+  await expect(page).toHaveURL(`/people/${kept.id}/merge?with=${other.id}`);
   await expect(
     page.getByRole('heading', { level: 1, name: 'Fusionar dos registros de la misma persona' }),
   ).toBeVisible();
