@@ -221,7 +221,9 @@ test.describe('integration index on a phone', () => {
     await signInWithApi(page.request, analyst.email, analyst.password);
     await page.goto('/indicators/integration');
     await expect(page.getByRole('heading', { name: 'Hogares con integración alta' })).toBeVisible();
-    await expect(page.getByRole('cell', { name: 'Centro Intégrate Barranquilla' }).first()).toBeVisible();
+    const centre = page.getByRole('listitem').filter({ hasText: 'Centro Intégrate Barranquilla' }).first();
+    await expect(centre).toBeVisible();
+    await expect(centre.getByText(/hogares medidos en nivel Alto/)).toBeVisible();
     await shot(page, 'phone-indicator');
     await page.goto(`/assessments/${applicationId}`);
     await expect(page.getByRole('heading', { name: 'No encontramos esta aplicación' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { Badge, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { indicatorQuery, localized } from '../../api/assessment';
 import { useDocumentTitle } from '../../components/document-title';
@@ -24,52 +24,49 @@ export function IndicatorPage() {
       {indicator.isError && <ProblemAlert error={indicator.error} />}
       {indicator.data && indicator.data.rows.length === 0 && <Text>{t('assessment.indicator.empty')}</Text>}
       {indicator.data && indicator.data.rows.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('assessment.indicator.office')}</Table.Th>
-                <Table.Th>{t('assessment.indicator.programme')}</Table.Th>
-                <Table.Th>{t('assessment.indicator.households')}</Table.Th>
-                <Table.Th>{t('assessment.indicator.share', { level })}</Table.Th>
-                <Table.Th>{t('assessment.indicator.target')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {indicator.data.rows.map((row) => {
-                const reached = row.share !== null && row.target !== null && row.share >= row.target;
-                return (
-                  <Table.Tr key={`${row.officeId}/${row.programme}`}>
-                    <Table.Td>{row.officeName}</Table.Td>
-                    <Table.Td>{row.programme || t('assessment.indicator.allProgrammes')}</Table.Td>
-                    <Table.Td>
-                      {t('assessment.indicator.count', { at: row.atTopLevel, of: row.households })}
-                    </Table.Td>
-                    <Table.Td miw={140}>
-                      <Text fw={700}>{pct(row.share)}</Text>
-                      <Progress
-                        value={(row.share ?? 0) * 100}
-                        aria-hidden
-                        color={reached ? 'green' : 'orange'}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      {row.target === null ? (
-                        t('assessment.indicator.noTarget')
-                      ) : (
-                        <Badge color={reached ? 'green' : 'orange'} variant="light">
-                          {t(reached ? 'assessment.indicator.reached' : 'assessment.indicator.below', {
-                            target: pct(row.target),
-                          })}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+          {indicator.data.rows.map((row) => {
+            const reached = row.share !== null && row.target !== null && row.share >= row.target;
+            return (
+              <Paper component="li" key={`${row.officeId}/${row.programme}`} withBorder p="md">
+                <Group justify="space-between" align="flex-start" gap="xs">
+                  <Stack gap={0}>
+                    <Text fw={700}>{row.officeName}</Text>
+                    <Text size="sm" c="dimmed">
+                      {t('assessment.indicator.programme')}:{' '}
+                      {row.programme || t('assessment.indicator.allProgrammes')}
+                    </Text>
+                  </Stack>
+                  <Text fz={28} fw={700} lh={1}>
+                    {pct(row.share)}
+                  </Text>
+                </Group>
+                <Progress
+                  my="xs"
+                  value={(row.share ?? 0) * 100}
+                  aria-hidden
+                  color={reached ? 'green' : 'orange'}
+                />
+                <Group justify="space-between" gap="xs">
+                  <Text size="sm">
+                    {t('assessment.indicator.count', { at: row.atTopLevel, of: row.households, level })}
+                  </Text>
+                  {row.target === null ? (
+                    <Text size="sm" c="dimmed">
+                      {t('assessment.indicator.noTarget')}
+                    </Text>
+                  ) : (
+                    <Badge color={reached ? 'green' : 'orange'} variant="light">
+                      {t(reached ? 'assessment.indicator.reached' : 'assessment.indicator.below', {
+                        target: pct(row.target),
+                      })}
+                    </Badge>
+                  )}
+                </Group>
+              </Paper>
+            );
+          })}
+        </Stack>
       )}
     </Stack>
   );
