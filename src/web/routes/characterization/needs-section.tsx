@@ -80,7 +80,8 @@ function NeedItem({ need, canUpdate, onChanged }: { need: Need; canUpdate: boole
         </Text>
         {canUpdate && (
           <NativeSelect
-            label={t('needs.changeStatus', { description: need.description })}
+            label={t('needs.statusLabel')}
+            aria-label={t('needs.changeStatus', { description: need.description })}
             size="sm"
             value={need.status}
             disabled={update.isPending}
