@@ -20,7 +20,6 @@ import { normalizeDocumentNumber } from '../../src/domain/registry/document-numb
 import type { Actor } from '../../src/modules/identity/actor';
 import { nameColumns } from '../../src/modules/registry/name-columns';
 import { createServices } from '../../src/server/services';
-import { urlForDatabase, withMaintenanceClient } from '../../src/testing/postgres-admin';
 import {
   csvField,
   csvLine,
@@ -28,7 +27,8 @@ import {
   PERSON_COLUMNS,
   type PersonRecord,
   recordLine,
-} from '../generator';
+} from '../../src/synthetic';
+import { urlForDatabase, withMaintenanceClient } from '../../src/testing/postgres-admin';
 import type { BenchOptions, Scenario } from '../run';
 import { printTable } from '../stats';
 

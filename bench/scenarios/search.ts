@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Actor } from '../../src/modules/identity/actor';
 import { createServices } from '../../src/server/services';
+import { generatePersons, type PersonRecord } from '../../src/synthetic';
 import { officeIndexOf, openPopulation, POPULATION_SEED, personUuid } from '../fixtures/registry-population';
-import { generatePersons, type PersonRecord } from '../generator';
 import type { BenchOptions, Scenario } from '../run';
 import { percentile, printTable } from '../stats';
 

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { generatePersons, type PersonRecord } from '../../bench/generator';
 import type { Database } from '../db/schema';
 import { colombianDate } from '../domain/calendar';
 import { ageOn } from '../domain/registry/household-composition';
@@ -8,6 +7,7 @@ import type { Actor } from '../modules/identity/actor';
 import type { PersonCreate } from '../modules/registry/schemas';
 import type { RegistryService } from '../modules/registry/service';
 import { AppError } from '../server/http/problem';
+import { generatePersons, type PersonRecord } from '../synthetic';
 
 /** The demo's people: the same ones on every fresh start, and enough to search, filter and page through. */
 export const DEMO_PEOPLE = { seed: 'ruta-demo', size: 240, duplicateRate: 0.06 } as const;

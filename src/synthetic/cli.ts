@@ -1,5 +1,5 @@
 /**
- * node --import tsx bench/generator/cli.ts --size N --seed S --out persons.csv [--duplicate-rate 0.1]
+ * node --import tsx src/synthetic/cli.ts --size N --seed S --out persons.csv [--duplicate-rate 0.1]
  *   [--truth-out truth.csv]
  *
  * Streams the synthetic registry to CSV and prints records per second and the peak resident memory.
@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DUPLICATE_RATE, generateToCsv, MAX_DUPLICATE_RATE, MAX_SIZE, MIN_SIZE } from './index';
 
 const USAGE =
-  'usage: node --import tsx bench/generator/cli.ts --size N --seed S --out FILE.csv [--duplicate-rate R] [--truth-out FILE.csv]';
+  'usage: node --import tsx src/synthetic/cli.ts --size N --seed S --out FILE.csv [--duplicate-rate R] [--truth-out FILE.csv]';
 
 function fail(message: string): never {
   process.stderr.write(`generator: ${message}\n`);

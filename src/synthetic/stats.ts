@@ -1,5 +1,5 @@
 /**
- * node --import tsx bench/generator/stats.ts [--size 200000] [--seed 1]
+ * node --import tsx src/synthetic/stats.ts [--size 200000] [--seed 1]
  *
  * Prints the observed distributions of a generated data set (the figures quoted in README.md): shares by
  * nationality, group, sex, age, household size, document, and the rate of each duplicate mutation.

@@ -1,5 +1,5 @@
 /**
- * node --import tsx bench/generator/throughput.ts [--size 1000000] [--seed 1]
+ * node --import tsx src/synthetic/throughput.ts [--size 1000000] [--seed 1]
  *
  * Generation speed alone (no CSV): records per second after the one-time set-up (vocabulary, tables), and the
  * peak resident memory. Benchmarks measure; tests never assert on timings.
