@@ -45,7 +45,7 @@ export function IndicatorPage() {
                   my="xs"
                   value={(row.share ?? 0) * 100}
                   aria-hidden
-                  color={reached ? 'green' : 'orange'}
+                  color={row.target === null ? 'teal' : reached ? 'green' : 'orange'}
                 />
                 <Group justify="space-between" gap="xs">
                   <Text size="sm">
