@@ -508,5 +508,5 @@ describe('route × role access matrix', () => {
     }
     expect(results).toEqual([]);
     expect(checks).toBe(Object.keys(EXPECTED).length * ROLES.length);
-  });
+  }, 300_000);
 });
