@@ -49,7 +49,7 @@ const MODULE_TAGS = [
   { name: 'registry', description: 'Persons, identity documents, households and consent' },
   { name: 'reference', description: 'Reference lists: countries, DIVIPOLA, document types' },
   { name: 'characterization', description: 'Characterization of persons (versions, drafts) and their needs' },
-  { name: 'assessment', description: 'Integration-index instruments, applications and the programme indicator' },
+  { name: 'assessment', description: 'Integration indexes: instruments, applications, the indicator' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 
