@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO, hasHorizontalScroll, signInWithApi } from './support';
+import { DEMO, expectNoSeriousViolations, hasHorizontalScroll, signInWithApi } from './support';
 
 // The characterization of a person on a phone: sections with progress, the draft saved as one types (also
 // across a dropped connection and a reload), a version saved into the history, needs with their status, and
@@ -72,6 +72,7 @@ test.describe('characterization on a phone', () => {
     await expect(page.getByText('1 de 8 secciones con respuestas')).toBeVisible();
     await expect(saveStatus(page)).toHaveText('Borrador guardado');
     await shot(page, 'phone-education');
+    await expectNoSeriousViolations(page);
 
     await page.getByRole('button', { name: 'Siguiente' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Trabajo y ocupaciones' })).toBeVisible();
@@ -136,6 +137,7 @@ test.describe('characterization on a phone', () => {
     );
     expect(await hasHorizontalScroll(page)).toBe(false);
     await shotOf(needs, 'phone-needs');
+    await expectNoSeriousViolations(page);
   });
 
   test('a reception officer characterizes without seeing the sensitive vulnerabilities', async ({ page }) => {

@@ -83,13 +83,15 @@ function startingDocument(summary: CharacterizationSummary): DraftDocument {
     : { answers: emptyAnswers(), occupations: [], sensitive: null };
 }
 
+/** Text colours with at least 4.5:1 contrast on white (WCAG AA), checked by axe in the browser journey. */
 const STATUS_COLOR: Record<SaveStatus, string> = {
-  saved: 'teal.8',
-  pending: 'dimmed',
-  saving: 'dimmed',
-  offline: 'orange.9',
-  error: 'red.8',
-  conflict: 'orange.9',
+  idle: 'gray.7',
+  saved: 'teal.9',
+  pending: 'gray.7',
+  saving: 'gray.7',
+  offline: 'red.9',
+  error: 'red.9',
+  conflict: 'red.9',
 };
 
 function CharacterizationForm({
@@ -164,15 +166,13 @@ function CharacterizationForm({
       </Stack>
 
       <Stack gap={6}>
-        <Text size="sm" id="characterization-progress">
-          {t('characterization.progress', { done, total: SECTIONS.length })}
-        </Text>
-        <Progress
-          value={(done / SECTIONS.length) * 100}
-          aria-labelledby="characterization-progress"
-          size="lg"
-          radius="xl"
-        />
+        <Text size="sm">{t('characterization.progress', { done, total: SECTIONS.length })}</Text>
+        <Progress.Root size="lg" radius="xl">
+          <Progress.Section
+            value={(done / SECTIONS.length) * 100}
+            aria-label={t('characterization.progress', { done, total: SECTIONS.length })}
+          />
+        </Progress.Root>
         <NativeSelect
           label={t('characterization.goToSection')}
           value={section}

@@ -15,7 +15,7 @@ export interface DraftDocument {
   sensitive: Sensitive | null;
 }
 
-export type SaveStatus = 'saved' | 'pending' | 'saving' | 'offline' | 'error' | 'conflict';
+export type SaveStatus = 'idle' | 'saved' | 'pending' | 'saving' | 'offline' | 'error' | 'conflict';
 
 /** The copy kept in the browser until the server has it: the document and the draft version it was based on. */
 interface StoredDraft {
@@ -88,7 +88,10 @@ export function useDraftAutosave(options: {
   const { personId, sendSensitive } = options;
   const key = storageKey(options.userId, personId);
   const [document, setDocumentState] = useState<DraftDocument>(options.initial.document);
-  const [status, setStatus] = useState<SaveStatus>(options.initial.unsent ? 'pending' : 'saved');
+  // Nothing typed yet and no draft on the server: say that answers will be saved, not that they were.
+  const [status, setStatus] = useState<SaveStatus>(
+    options.initial.unsent ? 'pending' : options.initial.version > 0 ? 'saved' : 'idle',
+  );
   const [fieldErrors, setFieldErrors] = useState<ApiError | null>(null);
   const versionRef = useRef(options.initial.version);
   const documentRef = useRef(document);
