@@ -121,6 +121,7 @@ export const assessmentScenario: Scenario = {
               started_by: user.id,
               completed_by: user.id,
               completed_at: new Date(`${day}T15:00:00Z`),
+              latest: kind === 'follow_up',
             });
           }
         }

@@ -410,6 +410,8 @@ export interface AssessmentApplicationTable {
   level_id: string | null;
   top_level: boolean | null;
   dimension_scores: unknown | null;
+  /** The subject's most recently completed application of this instrument (migration 0010). */
+  latest: Generated<boolean>;
   version: Generated<number>;
   started_by: string;
   started_at: Generated<Date>;

@@ -8,6 +8,7 @@ import * as m0006 from './0006_registry_import';
 import * as m0007 from './0007_person_name_keys';
 import * as m0008 from './0008_characterization_and_needs';
 import * as m0009 from './0009_integration_index';
+import * as m0010 from './0010_assessment_latest';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_person_name_keys': m0007,
   '0008_characterization_and_needs': m0008,
   '0009_integration_index': m0009,
+  '0010_assessment_latest': m0010,
 };

@@ -164,8 +164,8 @@ export function updateApplicationAtVersion(
 
 /**
  * The programme indicator: of the households whose latest completed application of the instrument falls in each
- * office (and programme), how many are at the instrument's top level. One statement, planned on the partial index
- * `assessment_application_latest`.
+ * office (and programme), how many are at the instrument's top level. One statement over the rows flagged
+ * `latest` (partial index `assessment_application_latest_household`).
  */
 export function indicatorByOffice(db: Db, instrumentKey: string, officeIds: string[] | null) {
   return sql<{
@@ -177,10 +177,9 @@ export function indicatorByOffice(db: Db, instrumentKey: string, officeIds: stri
     target_share: number | null;
   }>`
     with latest as (
-      select distinct on (household_id) household_id, office_id, coalesce(programme, '') as programme, top_level
+      select office_id, coalesce(programme, '') as programme, top_level
       from assessment_application
-      where status = 'completed' and household_id is not null and instrument_key = ${instrumentKey}
-      order by household_id, completed_at desc
+      where latest and household_id is not null and instrument_key = ${instrumentKey}
     ), grouped as (
       select office_id, programme, count(*) as households, count(*) filter (where top_level) as at_top
       from latest
@@ -224,4 +223,21 @@ export function upsertTarget(
       }),
     )
     .execute();
+}
+
+/** Clears the previous latest application of the subject for this instrument (before the new one takes it). */
+export function clearLatest(
+  db: Db,
+  subject: { householdId: string | null; personId: string | null },
+  key: string,
+) {
+  let query = db
+    .updateTable('assessment_application')
+    .set({ latest: false })
+    .where('instrument_key', '=', key)
+    .where('latest', '=', true);
+  query = subject.householdId
+    ? query.where('household_id', '=', subject.householdId)
+    : query.where('person_id', '=', subject.personId as string);
+  return query.execute();
 }

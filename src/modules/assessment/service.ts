@@ -357,7 +357,13 @@ export function createAssessmentService({
         throw new InvalidFieldsError([{ path: 'answers', messageKey: 'assessment.tooManyMissing' }]);
       }
       const completed = await db.transaction().execute(async (trx) => {
+        await q.clearLatest(
+          trx,
+          { householdId: row.household_id, personId: row.person_id },
+          row.instrument_key,
+        );
         const updated = await q.updateApplicationAtVersion(trx, id, input.version, {
+          latest: true,
           answers: JSON.stringify(answers),
           status: 'completed',
           overall_score: result.overall,
@@ -367,7 +373,19 @@ export function createAssessmentService({
           completed_by: actor.userId,
           completed_at: new Date(),
         });
-        if (!updated) return null;
+        if (!updated) {
+          // Stale version: roll back (the previous latest application stays latest) and answer 409.
+          const current = await q.findApplication(trx, id);
+          throw new AppError(
+            'conflict',
+            {},
+            {
+              current: current
+                ? presentApplication({ ...current, version_number: version.version_number })
+                : null,
+            },
+          );
+        }
         await audit.record(trx, actor, {
           action: 'assessment.completed',
           recordType: row.subject_type,
