@@ -59,7 +59,9 @@ program
         console.log('The database already has data; the demo network was not added.');
         return;
       }
-      console.log(`Demo network created: ${result.organizations} organizations, ${result.offices} offices, ${result.people} people.`);
+      console.log(
+        `Demo network created: ${result.organizations} organizations, ${result.offices} offices, ${result.people} people.`,
+      );
       console.log('Demo sign-ins (shown only now):');
       for (const login of result.logins)
         console.log(`  ${login.role.padEnd(20)} ${login.email.padEnd(28)} ${login.password}`);

@@ -42,7 +42,9 @@ export async function startServer(config: Config = loadConfig()): Promise<void> 
     `  API documentation: ${url}/api/docs`,
   ];
   if (demo?.seeded) {
-    lines.push(`  Demo network created: ${demo.organizations} organizations, ${demo.offices} offices, ${demo.people} people.`);
+    lines.push(
+      `  Demo network created: ${demo.organizations} organizations, ${demo.offices} offices, ${demo.people} people.`,
+    );
     lines.push(
       '  Demo sign-ins (shown only now; the administrator sets up two-step verification at first sign-in):',
     );
