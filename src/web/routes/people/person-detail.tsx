@@ -10,6 +10,7 @@ import { useFormatters } from '../../components/formatters';
 import { ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { type TranslationKey, useT } from '../../i18n';
+import { IntegrationIndexSection } from '../assessment/index-section';
 import { CharacterizationSummarySection } from '../characterization/characterization-summary';
 import { NeedsSection } from '../characterization/needs-section';
 import { MergeEntry } from './merge-entry';
@@ -125,6 +126,7 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
       <ConsentsSection person={person} />
       <CharacterizationSummarySection personId={person.id} />
       <NeedsSection personId={person.id} />
+      <IntegrationIndexSection subjectType="person" subjectId={person.id} />
       {person.abilities.update && <EditPerson person={person} />}
       <PersonTimeline person={person} />
     </Stack>
