@@ -26,13 +26,9 @@ import { NameSampler, type Sex } from './vocabulary';
 export type { IdentityDocument, MutationName } from './mutations';
 export type { Sex } from './vocabulary';
 
-export const POPULATION_GROUPS = [
-  'returnee',
-  'venezuelan_migrant',
-  'refugee_or_asylum_seeker',
-  'host_community',
-  'other',
-] as const;
+import { POPULATION_GROUPS } from '../domain/registry/vocabulary';
+
+export { POPULATION_GROUPS };
 export type PopulationGroup = (typeof POPULATION_GROUPS)[number];
 
 export const RELATIONSHIPS = [

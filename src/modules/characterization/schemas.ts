@@ -1,4 +1,20 @@
 import { z } from 'zod';
+import {
+  AVAILABILITY,
+  CERTIFICATION_TYPES,
+  EDUCATION_LEVELS,
+  HEALTH_REGIMES,
+  HOUSING_SITUATIONS,
+  INCOME_SITUATIONS,
+  LANGUAGE_LEVELS,
+  MIGRATORY_STATUSES,
+  NEED_DIMENSIONS,
+  NEED_SEVERITIES,
+  NEED_STATUSES,
+  RECOGNITION,
+  REGULARIZATION_STEPS,
+  SISBEN_GROUPS,
+} from '../../domain/characterization/vocabulary';
 
 // Zod schemas of the characterization and needs API. Every answer is optional: a characterization records what
 // the person chose to tell, and answering sensitive questions is never a condition for a service (Ley 1581).
@@ -11,68 +27,6 @@ const text = (max: number) =>
     .nullish()
     .transform((value) => value || null);
 const country = z.string().regex(/^[A-Z]{2}$/, 'characterization.countryCode');
-
-export const EDUCATION_LEVELS = [
-  'none',
-  'preschool',
-  'primary',
-  'secondary',
-  'media',
-  'technical',
-  'technological',
-  'university',
-  'specialization',
-  'masters',
-  'doctorate',
-] as const;
-export const RECOGNITION = ['yes', 'no', 'in_process', 'not_needed'] as const;
-export const CERTIFICATION_TYPES = ['sena_competency', 'course', 'professional_licence', 'other'] as const;
-export const LANGUAGE_LEVELS = ['basic', 'intermediate', 'advanced', 'native'] as const;
-export const AVAILABILITY = ['immediate', 'part_time', 'weekends', 'later', 'not_available'] as const;
-export const INCOME_SITUATIONS = [
-  'none',
-  'informal_work',
-  'formal_employment',
-  'self_employed',
-  'remittances',
-  'subsidies',
-  'other',
-] as const;
-export const HEALTH_REGIMES = [
-  'contributivo',
-  'subsidiado',
-  'especial',
-  'not_affiliated',
-  'unknown',
-] as const;
-export const SISBEN_GROUPS = ['A', 'B', 'C', 'D', 'not_surveyed', 'unknown'] as const;
-export const MIGRATORY_STATUSES = [
-  'colombian',
-  'ppt',
-  'pep',
-  'visa',
-  'asylum_seeker',
-  'refugee',
-  'irregular',
-  'other',
-] as const;
-export const REGULARIZATION_STEPS = [
-  'not_started',
-  'rumv_registered',
-  'biometrics_done',
-  'ppt_approved',
-  'ppt_delivered',
-  'not_applicable',
-] as const;
-export const HOUSING_SITUATIONS = [
-  'own',
-  'rented',
-  'family_or_friends',
-  'shelter',
-  'informal_settlement',
-  'street',
-  'other',
-] as const;
 
 /** The non-sensitive answers, section by section (sections in src/domain/characterization/sections.ts). */
 export const CharacterizationAnswers = z.object({
@@ -219,18 +173,6 @@ export const Draft = z.object({
 
 export const DraftResult = z.object({ draft: Draft.nullable(), abilities: Abilities });
 
-export const NEED_DIMENSIONS = [
-  'social',
-  'cultural',
-  'housing_urban',
-  'productive',
-  'health',
-  'education',
-  'legal_documentation',
-  'humanitarian_aid',
-] as const;
-export const NEED_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const NEED_STATUSES = ['identified', 'in_progress', 'met', 'not_met', 'cancelled'] as const;
 export const OPEN_NEED_STATUSES = ['identified', 'in_progress'] as const;
 
 export const NeedCreate = z
@@ -286,3 +228,20 @@ export const OfficeNeedList = z.object({
   items: z.array(NeedSchema.extend({ subjectName: z.string() })),
   nextCursor: z.string().nullable(),
 });
+
+export {
+  AVAILABILITY,
+  CERTIFICATION_TYPES,
+  EDUCATION_LEVELS,
+  HEALTH_REGIMES,
+  HOUSING_SITUATIONS,
+  INCOME_SITUATIONS,
+  LANGUAGE_LEVELS,
+  MIGRATORY_STATUSES,
+  NEED_DIMENSIONS,
+  NEED_SEVERITIES,
+  NEED_STATUSES,
+  RECOGNITION,
+  REGULARIZATION_STEPS,
+  SISBEN_GROUPS,
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES } from '../../domain/registry/document-types';
+import { CONSENT_PURPOSES, POPULATION_GROUPS, RELATIONSHIPS } from '../../domain/registry/vocabulary';
 
 const name = z.string().trim().min(1).max(80);
 const optionalName = z
@@ -9,13 +10,6 @@ const optionalName = z
   .nullish()
   .transform((value) => value || null);
 const country = z.string().regex(/^[A-Z]{2}$/, 'registry.countryCode');
-export const POPULATION_GROUPS = [
-  'returnee',
-  'venezuelan_migrant',
-  'refugee_or_asylum_seeker',
-  'host_community',
-  'other',
-] as const;
 
 const washingtonGroupLevel = z.number().int().min(1).max(4).nullish();
 
@@ -309,18 +303,6 @@ export const PersonTimeline = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const RELATIONSHIPS = [
-  'head',
-  'spouse',
-  'child',
-  'parent',
-  'sibling',
-  'grandchild',
-  'grandparent',
-  'other_relative',
-  'non_relative',
-] as const;
-
 export const PersonHouseholds = z.object({
   items: z.array(
     z.object({
@@ -386,13 +368,6 @@ export const HouseholdSchema = z
   })
   .meta({ id: 'Household' });
 
-export const CONSENT_PURPOSES = [
-  'assistance',
-  'sharing_with_partners',
-  'contact',
-  'anonymized_statistics',
-] as const;
-
 export const ConsentCreate = z.object({
   purpose: z.enum(CONSENT_PURPOSES),
   givenBy: z.enum(['self', 'guardian']),
@@ -448,3 +423,5 @@ export const PersonMergeCreate = z.object({
 });
 
 export const MergeIdParams = z.object({ id: z.uuid() });
+
+export { CONSENT_PURPOSES, POPULATION_GROUPS, RELATIONSHIPS };

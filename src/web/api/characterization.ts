@@ -1,4 +1,20 @@
 import { queryOptions } from '@tanstack/react-query';
+import {
+  AVAILABILITY,
+  CERTIFICATION_TYPES,
+  EDUCATION_LEVELS,
+  HEALTH_REGIMES,
+  HOUSING_SITUATIONS,
+  INCOME_SITUATIONS,
+  LANGUAGE_LEVELS,
+  MIGRATORY_STATUSES,
+  NEED_DIMENSIONS,
+  NEED_SEVERITIES,
+  NEED_STATUSES,
+  RECOGNITION,
+  REGULARIZATION_STEPS,
+  SISBEN_GROUPS,
+} from '../../domain/characterization/vocabulary';
 import { ApiError, api } from './client';
 
 // The characterization and needs API as the person page and the fill-in page use it
@@ -16,67 +32,6 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export const EDUCATION_LEVELS = [
-  'none',
-  'preschool',
-  'primary',
-  'secondary',
-  'media',
-  'technical',
-  'technological',
-  'university',
-  'specialization',
-  'masters',
-  'doctorate',
-] as const;
-export const RECOGNITION = ['yes', 'no', 'in_process', 'not_needed'] as const;
-export const CERTIFICATION_TYPES = ['sena_competency', 'course', 'professional_licence', 'other'] as const;
-export const LANGUAGE_LEVELS = ['basic', 'intermediate', 'advanced', 'native'] as const;
-export const AVAILABILITY = ['immediate', 'part_time', 'weekends', 'later', 'not_available'] as const;
-export const INCOME_SITUATIONS = [
-  'none',
-  'informal_work',
-  'formal_employment',
-  'self_employed',
-  'remittances',
-  'subsidies',
-  'other',
-] as const;
-export const HEALTH_REGIMES = [
-  'contributivo',
-  'subsidiado',
-  'especial',
-  'not_affiliated',
-  'unknown',
-] as const;
-export const SISBEN_GROUPS = ['A', 'B', 'C', 'D', 'not_surveyed', 'unknown'] as const;
-export const MIGRATORY_STATUSES = [
-  'colombian',
-  'ppt',
-  'pep',
-  'visa',
-  'asylum_seeker',
-  'refugee',
-  'irregular',
-  'other',
-] as const;
-export const REGULARIZATION_STEPS = [
-  'not_started',
-  'rumv_registered',
-  'biometrics_done',
-  'ppt_approved',
-  'ppt_delivered',
-  'not_applicable',
-] as const;
-export const HOUSING_SITUATIONS = [
-  'own',
-  'rented',
-  'family_or_friends',
-  'shelter',
-  'informal_settlement',
-  'street',
-  'other',
-] as const;
 export const VULNERABILITIES = ['noFamilyNetwork', 'deported'] as const;
 export const SENSITIVE_VULNERABILITIES = [
   'healthConditionNeedingCare',
@@ -85,20 +40,8 @@ export const SENSITIVE_VULNERABILITIES = [
   'genderBasedViolenceRisk',
 ] as const;
 
-export const NEED_DIMENSIONS = [
-  'social',
-  'cultural',
-  'housing_urban',
-  'productive',
-  'health',
-  'education',
-  'legal_documentation',
-  'humanitarian_aid',
-] as const;
 export type NeedDimension = (typeof NEED_DIMENSIONS)[number];
-export const NEED_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type NeedSeverity = (typeof NEED_SEVERITIES)[number];
-export const NEED_STATUSES = ['identified', 'in_progress', 'met', 'not_met', 'cancelled'] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];
 
 export interface Answers {
@@ -277,4 +220,21 @@ export const characterizationApi = {
   }) => api.post<Need>('/api/v1/needs', input),
   updateNeed: (id: string, input: { version: number; status?: NeedStatus; severity?: NeedSeverity }) =>
     api.patch<Need>(`/api/v1/needs/${encodeURIComponent(id)}`, input),
+};
+
+export {
+  AVAILABILITY,
+  CERTIFICATION_TYPES,
+  EDUCATION_LEVELS,
+  HEALTH_REGIMES,
+  HOUSING_SITUATIONS,
+  INCOME_SITUATIONS,
+  LANGUAGE_LEVELS,
+  MIGRATORY_STATUSES,
+  NEED_DIMENSIONS,
+  NEED_SEVERITIES,
+  NEED_STATUSES,
+  RECOGNITION,
+  REGULARIZATION_STEPS,
+  SISBEN_GROUPS,
 };

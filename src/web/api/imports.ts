@@ -1,36 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
+import { IMPORT_FIELDS } from '../../domain/registry/import/mapping';
+import { POPULATION_GROUPS } from '../../domain/registry/vocabulary';
 import { api } from './client';
 import type { DuplicateCandidate } from './registration';
 
-export const IMPORT_FIELDS = [
-  'givenName1',
-  'givenName2',
-  'givenNames',
-  'surname1',
-  'surname2',
-  'surnames',
-  'documentType',
-  'documentNumber',
-  'documents',
-  'birthDate',
-  'sexAtBirth',
-  'nationality',
-  'populationGroup',
-  'phone',
-  'email',
-  'addressLine',
-  'neighbourhood',
-  'municipality',
-] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const POPULATION_GROUPS = [
-  'returnee',
-  'venezuelan_migrant',
-  'refugee_or_asylum_seeker',
-  'host_community',
-  'other',
-] as const;
 export type PopulationGroup = (typeof POPULATION_GROUPS)[number];
 
 export type ImportStatus = 'draft' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -111,3 +86,5 @@ export function uploadImport(officeId: string, file: File) {
 }
 
 export const errorFileUrl = (id: string) => `/api/v1/imports/${id}/errors`;
+
+export { IMPORT_FIELDS, POPULATION_GROUPS };

@@ -1,37 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
+import { CONSENT_PURPOSES, POPULATION_GROUPS, RELATIONSHIPS } from '../../domain/registry/vocabulary';
 import { ApiError, api } from './client';
 
 // The registry's API as the people list, the person page and the household page use it
 // (`src/modules/registry/schemas.ts`).
 
-export const POPULATION_GROUPS = [
-  'returnee',
-  'venezuelan_migrant',
-  'refugee_or_asylum_seeker',
-  'host_community',
-  'other',
-] as const;
 export type PopulationGroup = (typeof POPULATION_GROUPS)[number];
 export const SEXES = ['female', 'male', 'intersex', 'not_stated'] as const;
 export type Sex = (typeof SEXES)[number];
-export const CONSENT_PURPOSES = [
-  'assistance',
-  'sharing_with_partners',
-  'contact',
-  'anonymized_statistics',
-] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-export const RELATIONSHIPS = [
-  'head',
-  'spouse',
-  'child',
-  'parent',
-  'sibling',
-  'grandchild',
-  'grandparent',
-  'other_relative',
-  'non_relative',
-] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 export const WG_DOMAINS = ['seeing', 'hearing', 'walking', 'cognition', 'selfCare', 'communication'] as const;
 
@@ -327,3 +304,5 @@ export function ageOf(birthDate: string, today = new Date()): number {
   const td = today.getDate();
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
+
+export { CONSENT_PURPOSES, POPULATION_GROUPS, RELATIONSHIPS };

@@ -1,12 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
+import { POPULATION_GROUPS } from '../../domain/registry/vocabulary';
 import { api } from './client';
+import { SEXES, WG_DOMAINS } from './people';
 
 // The registry's API as the registration form and the merge screen use it (`src/modules/registry/schemas.ts`).
 
 export const DOCUMENT_TYPES = ['CC', 'TI', 'RC', 'CE', 'PEP', 'PPT', 'PA', 'SC2', 'FOREIGN_ID'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-export const SEXES = ['female', 'male', 'intersex', 'not_stated'] as const;
 export const GENDER_IDENTITIES = [
   'woman',
   'man',
@@ -15,13 +16,6 @@ export const GENDER_IDENTITIES = [
   'non_binary',
   'other',
   'not_stated',
-] as const;
-export const POPULATION_GROUPS = [
-  'returnee',
-  'venezuelan_migrant',
-  'refugee_or_asylum_seeker',
-  'host_community',
-  'other',
 ] as const;
 export const ETHNIC_GROUPS = [
   'none',
@@ -34,8 +28,6 @@ export const ETHNIC_GROUPS = [
   'not_stated',
 ] as const;
 export const RETURN_TYPES = ['solidario', 'humanitario', 'laboral', 'productivo', 'none'] as const;
-/** The Washington Group short set: six domains, each answered 1 (no difficulty) to 4 (cannot do at all). */
-export const WG_DOMAINS = ['seeing', 'hearing', 'walking', 'cognition', 'selfCare', 'communication'] as const;
 export type WgDomain = (typeof WG_DOMAINS)[number];
 
 export interface DocumentInput {
@@ -305,3 +297,5 @@ export function formatCalendarDate(date: string, locale: string): string {
     new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)),
   );
 }
+
+export { POPULATION_GROUPS, SEXES, WG_DOMAINS };
