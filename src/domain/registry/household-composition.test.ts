@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ageOn, householdComposition } from './household-composition';
+import { MATERNITY_STATUSES, type Maternity, maternityLastDay } from './maternity';
 
 describe('ageOn', () => {
   it('counts a birthday only once it has come', () => {
@@ -29,6 +30,7 @@ describe('householdComposition', () => {
       olderAdults: 1,
       withDisability: 1,
       unknownAge: 1,
+      pregnantOrLactating: 0,
     });
   });
 
@@ -54,6 +56,102 @@ describe('householdComposition', () => {
           );
         },
       ),
+    );
+  });
+});
+
+describe('pregnant or lactating members', () => {
+  const today = '2026-11-23';
+  const woman = (maternity: Maternity | null, sexAtBirth: string | null = 'female') => ({
+    birthDate: '1995-03-03',
+    disability: [],
+    sexAtBirth,
+    maternity,
+  });
+
+  it('counts the statuses that apply today, from the members’ own records', () => {
+    const c = householdComposition(
+      [
+        woman({ status: 'pregnant', since: null, until: '2027-02-10' }),
+        woman({ status: 'lactating', since: '2025-12-01', until: null }),
+        // Expected delivery 31 days ago: past the 30-day grace.
+        woman({ status: 'pregnant', since: null, until: '2026-10-23' }),
+        // The child turned two yesterday.
+        woman({ status: 'lactating', since: '2024-11-22', until: null }),
+        woman({ status: 'lactating', since: '2026-01-01', until: '2026-11-22' }),
+        woman(null),
+      ],
+      today,
+    );
+    expect(c.pregnantOrLactating).toBe(2);
+    expect(c.members).toBe(6);
+  });
+
+  it('keeps a pregnancy for 30 days after the expected date, and a lactation to its last day', () => {
+    expect(
+      householdComposition([woman({ status: 'pregnant', since: null, until: '2026-10-24' })], today)
+        .pregnantOrLactating,
+    ).toBe(1);
+    expect(
+      householdComposition([woman({ status: 'lactating', since: null, until: today })], today)
+        .pregnantOrLactating,
+    ).toBe(1);
+    expect(
+      householdComposition([woman({ status: 'lactating', since: '2024-11-23', until: null })], today)
+        .pregnantOrLactating,
+    ).toBe(0);
+  });
+
+  it('never counts a member whose sex at birth is not female', () => {
+    const status: Maternity = { status: 'pregnant', since: null, until: '2027-01-01' };
+    expect(
+      householdComposition([woman(status, 'male'), woman(status, null)], today).pregnantOrLactating,
+    ).toBe(0);
+  });
+
+  const day = fc
+    .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10));
+  const maternity = fc.option(
+    fc.record({
+      status: fc.constantFrom(...MATERNITY_STATUSES),
+      since: fc.option(day),
+      until: fc.option(day),
+    }),
+  );
+  const member = fc.record({
+    birthDate: fc.option(day),
+    disability: fc.array(fc.option(fc.integer({ min: 1, max: 4 })), { maxLength: 6 }),
+    sexAtBirth: fc.option(fc.constantFrom('female', 'male', 'intersex', 'not_stated')),
+    maternity,
+  });
+
+  it('never counts more than the female members, and every count is bounded by the members', () => {
+    fc.assert(
+      fc.property(fc.array(member, { maxLength: 12 }), day, (members, today) => {
+        const c = householdComposition(members, today);
+        const female = members.filter((m) => m.sexAtBirth === 'female').length;
+        expect(c.pregnantOrLactating).toBeLessThanOrEqual(female);
+        for (const value of Object.values(c)) {
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThanOrEqual(c.members);
+        }
+      }),
+    );
+  });
+
+  it('never counts an expired status', () => {
+    fc.assert(
+      fc.property(fc.array(member, { maxLength: 12 }), day, (members, today) => {
+        const expired = members.map((m) => {
+          const last = m.maternity ? maternityLastDay(m.maternity) : null;
+          return last !== null && last < today;
+        });
+        const live = members.filter((_, i) => !expired[i]);
+        expect(householdComposition(members, today).pregnantOrLactating).toBe(
+          householdComposition(live, today).pregnantOrLactating,
+        );
+      }),
     );
   });
 });
