@@ -35,6 +35,15 @@ export interface Database {
   characterization_occupation: CharacterizationOccupationTable;
   characterization_draft: CharacterizationDraftTable;
   need: NeedTable;
+  programme: ProgrammeTable;
+  case: CaseTable;
+  case_goal: CaseGoalTable;
+  case_goal_need: CaseGoalNeedTable;
+  case_action: CaseActionTable;
+  case_approval: CaseApprovalTable;
+  case_transfer: CaseTransferTable;
+  case_note: CaseNoteTable;
+  case_event: CaseEventTable;
 }
 
 export interface ImportJobTable {
@@ -427,4 +436,128 @@ export interface AssessmentIndicatorTargetTable {
   target_share: number;
   updated_by: string | null;
   updated_at: Generated<Date>;
+}
+
+export interface ProgrammeTable {
+  key: string;
+  name_es: string;
+  name_en: string;
+  description_es: string | null;
+  description_en: string | null;
+  organization_id: string | null;
+  requires_plan_approval: Generated<boolean>;
+  requires_closure_approval: Generated<boolean>;
+  /** The assessment instrument the programme measures its people with, if any. */
+  instrument_key: string | null;
+  /** Population groups (src/domain/registry/vocabulary.ts) it targets; empty: anyone. */
+  population_groups: Generated<string[]>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseTable {
+  id: string;
+  person_id: string | null;
+  household_id: string | null;
+  programme_key: string;
+  office_id: string;
+  caseworker_id: string;
+  status: Generated<string>;
+  /** The working status to return to after a hold or a refused closure. */
+  status_before: string | null;
+  plan_status: Generated<string>;
+  hold_reason: string | null;
+  closure_reason: string | null;
+  closure_outcome: string | null;
+  closure_note: string | null;
+  closed_at: Date | null;
+  opened_by: string | null;
+  opened_at: Generated<Date>;
+  last_activity_at: Generated<Date>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseGoalTable {
+  id: string;
+  case_id: string;
+  dimension: string;
+  description: string;
+  status: Generated<string>;
+  position: number;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseGoalNeedTable {
+  goal_id: string;
+  need_id: string;
+}
+
+export interface CaseActionTable {
+  id: string;
+  case_id: string;
+  goal_id: string;
+  description: string;
+  responsible_kind: string;
+  responsible_user_id: string | null;
+  responsible_organization_id: string | null;
+  due_on: string | null;
+  status: Generated<string>;
+  completed_at: Date | null;
+  completed_by: string | null;
+  position: number;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseApprovalTable {
+  id: string;
+  case_id: string;
+  office_id: string;
+  subject: string;
+  status: Generated<string>;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  request_details: unknown | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+}
+
+export interface CaseTransferTable {
+  id: string;
+  case_id: string;
+  from_office_id: string;
+  to_office_id: string;
+  status: Generated<string>;
+  reason: string;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+}
+
+export interface CaseNoteTable {
+  id: string;
+  case_id: string;
+  author_id: string;
+  confidentiality: Generated<string>;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  actor_id: string | null;
+  at: Generated<Date>;
+  reason: string | null;
+  details: unknown | null;
 }

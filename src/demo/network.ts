@@ -200,3 +200,77 @@ export const DEMO_USERS: ReadonlyArray<{
     offices: [],
   },
 ];
+
+/**
+ * The demo programmes a case enrols people in: the Plan Retorno's three lines (Ley 1565 de 2012) and the
+ * integration programme of Barranquilla's Centro Intégrate. Whether a coordinator approves plans and closures is
+ * configured per programme.
+ */
+export const DEMO_PROGRAMMES: ReadonlyArray<{
+  key: string;
+  nameEs: string;
+  nameEn: string;
+  descriptionEs: string;
+  descriptionEn: string;
+  organization: DemoOrganizationKey;
+  requiresPlanApproval: boolean;
+  requiresClosureApproval: boolean;
+  instrumentKey: string | null;
+  populationGroups: string[];
+}> = [
+  {
+    key: 'plan-retorno-atencion-inmediata',
+    nameEs: 'Plan Retorno: atención inmediata',
+    nameEn: 'Return Plan: immediate assistance',
+    descriptionEs:
+      'Acompañamiento en los primeros días tras el retorno: alojamiento temporal, alimentación, salud y orientación.',
+    descriptionEn:
+      'Support in the first days after returning: temporary shelter, food, health care and guidance.',
+    organization: 'cancilleria',
+    requiresPlanApproval: false,
+    requiresClosureApproval: false,
+    instrumentKey: 'persona_ipl12',
+    populationGroups: ['returnee'],
+  },
+  {
+    key: 'plan-retorno-insercion-laboral',
+    nameEs: 'Plan Retorno: inserción laboral',
+    nameEn: 'Return Plan: job placement',
+    descriptionEs:
+      'Orientación ocupacional, formación con el SENA y remisión al Servicio Público de Empleo para colombianos retornados.',
+    descriptionEn:
+      'Occupational guidance, SENA training and referral to the public employment service for returning Colombians.',
+    organization: 'cancilleria',
+    requiresPlanApproval: true,
+    requiresClosureApproval: true,
+    instrumentKey: 'persona_ipl12',
+    populationGroups: ['returnee'],
+  },
+  {
+    key: 'plan-retorno-emprendimiento',
+    nameEs: 'Plan Retorno: emprendimiento',
+    nameEn: 'Return Plan: entrepreneurship',
+    descriptionEs:
+      'Acompañamiento a proyectos productivos de retornados: formulación, capital semilla y acceso a crédito.',
+    descriptionEn:
+      'Support for returnees’ productive projects: business planning, seed capital and access to credit.',
+    organization: 'cancilleria',
+    requiresPlanApproval: true,
+    requiresClosureApproval: false,
+    instrumentKey: 'persona_ipl12',
+    populationGroups: ['returnee'],
+  },
+  {
+    key: 'integrate-integracion',
+    nameEs: 'Centro Intégrate: integración socioeconómica de migrantes y comunidad de acogida',
+    nameEn: 'Centro Intégrate: socioeconomic integration of migrants and the host community',
+    descriptionEs:
+      'Ruta de integración de hogares migrantes, retornados y de la comunidad de acogida en Barranquilla.',
+    descriptionEn: 'Integration pathway for migrant, returnee and host-community households in Barranquilla.',
+    organization: 'barranquilla',
+    requiresPlanApproval: true,
+    requiresClosureApproval: true,
+    instrumentKey: 'hogar_integracion',
+    populationGroups: [],
+  },
+];

@@ -10,8 +10,9 @@ import {
   insertOrganization,
   insertUser,
 } from '../modules/identity/queries';
+import { insertProgrammes } from '../modules/programmes/queries';
 import { createRegistryService } from '../modules/registry/service';
-import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_USERS } from './network';
+import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PROGRAMMES, DEMO_USERS } from './network';
 import { seedDemoPeople } from './seed-people';
 
 export interface DemoSeedResult {
@@ -84,6 +85,21 @@ export async function seedDemoNetwork(
         user.offices.map((name) => officeIds.get(name) as string),
       );
     }
+    await insertProgrammes(
+      trx,
+      DEMO_PROGRAMMES.map((programme) => ({
+        key: programme.key,
+        name_es: programme.nameEs,
+        name_en: programme.nameEn,
+        description_es: programme.descriptionEs,
+        description_en: programme.descriptionEn,
+        organization_id: organizationIds.get(programme.organization) ?? null,
+        requires_plan_approval: programme.requiresPlanApproval,
+        requires_closure_approval: programme.requiresClosureApproval,
+        instrument_key: programme.instrumentKey,
+        population_groups: programme.populationGroups,
+      })),
+    );
     return { seeded: true, organizations: DEMO_ORGANIZATIONS.length, offices: DEMO_OFFICES.length, logins };
   });
 }

@@ -261,6 +261,7 @@ const EXPECTED: Record<string, Expectation> = {
     request: () => ({ payload: { version: 1, status: 'met' } }),
   },
   listOfficeOpenNeeds: { allow: ['office_coordinator'], id: (f) => f.officeId },
+  listProgrammes: { allow: 'all' },
 };
 
 interface Operation {

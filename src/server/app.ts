@@ -19,6 +19,7 @@ import { assessmentRoutes } from '../modules/assessment/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { characterizationRoutes } from '../modules/characterization/routes';
 import { identityRoutes } from '../modules/identity/routes';
+import { programmeRoutes } from '../modules/programmes/routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { importRoutes } from '../modules/registry/import-routes';
 import { householdAndConsentRoutes, registryRoutes } from '../modules/registry/routes';
@@ -50,6 +51,7 @@ const MODULE_TAGS = [
   { name: 'reference', description: 'Reference lists: countries, DIVIPOLA, document types' },
   { name: 'characterization', description: 'Characterization of persons (versions, drafts) and their needs' },
   { name: 'assessment', description: 'Integration indexes: instruments, applications, the indicator' },
+  { name: 'programmes', description: 'Programmes that cases enrol people in, and their approval rules' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 
@@ -181,6 +183,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   await app.register(referenceRoutes(services));
   await app.register(assessmentRoutes(services));
   await app.register(characterizationRoutes(services));
+  await app.register(programmeRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));

@@ -3,6 +3,7 @@ import { createAssessmentService } from '../modules/assessment/service';
 import { createAuditService } from '../modules/audit/service';
 import { createCharacterizationService } from '../modules/characterization/service';
 import { createIdentityService } from '../modules/identity/service';
+import { createProgrammeService } from '../modules/programmes/service';
 import { createReferenceService } from '../modules/reference/service';
 import { createImportService } from '../modules/registry/import-service';
 import { createRegistryService } from '../modules/registry/service';
@@ -28,6 +29,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     reference: createReferenceService({ db }),
     assessment: createAssessmentService({ db, audit, registry }),
     characterization: createCharacterizationService({ db, audit, registry }),
+    programmes: createProgrammeService({ db }),
   };
 }
 
