@@ -262,6 +262,13 @@ export interface PersonTable {
   returned_from_country: string | null;
   years_abroad: number | null;
   return_voluntary: boolean | null;
+  /** Health data (Ley 1581 art. 5); see src/domain/registry/maternity.ts. */
+  maternity_status: Generated<string | null>;
+  maternity_since: Generated<string | null>;
+  maternity_until: Generated<string | null>;
+  maternity_until_estimated: Generated<boolean | null>;
+  maternity_recorded_by: Generated<string | null>;
+  maternity_recorded_at: Generated<Date | null>;
   registered_office_id: string;
   created_by: string | null;
   merged_into_id: Generated<string | null>;

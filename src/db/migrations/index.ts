@@ -9,6 +9,7 @@ import * as m0007 from './0007_person_name_keys';
 import * as m0008 from './0008_characterization_and_needs';
 import * as m0009 from './0009_integration_index';
 import * as m0010 from './0010_assessment_latest';
+import * as m0011 from './0011_person_pregnancy';
 import * as m0012 from './0012_programmes_and_cases';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008_characterization_and_needs': m0008,
   '0009_integration_index': m0009,
   '0010_assessment_latest': m0010,
+  '0011_person_pregnancy': m0011,
   '0012_programmes_and_cases': m0012,
 };

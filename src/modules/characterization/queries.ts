@@ -171,6 +171,41 @@ export function listNeeds(db: Db, subject: { personId?: string; householdId?: st
     .execute();
 }
 
+/** The current members of a household with the offices serving each (to keep to those the caller may read). */
+export async function findCurrentMembersWithOffices(db: Db, householdId: string) {
+  const rows = await db
+    .selectFrom('household_membership as m')
+    .leftJoin('person_office as po', 'po.person_id', 'm.person_id')
+    .select(['m.person_id', 'po.office_id'])
+    .where('m.household_id', '=', householdId)
+    .where('m.left_on', 'is', null)
+    .execute();
+  const offices = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = offices.get(row.person_id) ?? [];
+    if (row.office_id) list.push(row.office_id);
+    offices.set(row.person_id, list);
+  }
+  return [...offices].map(([personId, officeIds]) => ({ personId, officeIds }));
+}
+
+/** The needs of a household and of the given persons (its members), newest first. */
+export function listNeedsOfHouseholdAndMembers(db: Db, householdId: string, personIds: string[]) {
+  return db
+    .selectFrom('need')
+    .leftJoin('app_user as creator', 'creator.id', 'need.created_by')
+    .select(needColumns)
+    .where((eb) =>
+      personIds.length
+        ? eb.or([eb('need.household_id', '=', householdId), eb('need.person_id', 'in', personIds)])
+        : eb('need.household_id', '=', householdId),
+    )
+    .orderBy('need.created_at', 'desc')
+    .orderBy('need.id', 'desc')
+    .limit(1000)
+    .execute();
+}
+
 /**
  * Open needs (identified or in progress) recorded at one office, oldest first (what has waited longest is seen
  * first; keyset pagination on the time-ordered UUIDv7 id), with the person's or the household head's name.
@@ -178,7 +213,13 @@ export function listNeeds(db: Db, subject: { personId?: string; householdId?: st
 export function listOpenNeedsOfOffice(
   db: Db,
   officeId: string,
-  filter: { dimension?: string; afterId?: string | undefined; limit: number },
+  filter: {
+    dimension?: string | undefined;
+    severity?: string | undefined;
+    status?: string | undefined;
+    afterId?: string | undefined;
+    limit: number;
+  },
 ) {
   return db
     .selectFrom('need')
@@ -202,6 +243,8 @@ export function listOpenNeedsOfOffice(
     .where('need.office_id', '=', officeId)
     .where('need.status', 'in', ['identified', 'in_progress'])
     .$if(Boolean(filter.dimension), (qb) => qb.where('need.dimension', '=', filter.dimension as string))
+    .$if(Boolean(filter.severity), (qb) => qb.where('need.severity', '=', filter.severity as string))
+    .$if(Boolean(filter.status), (qb) => qb.where('need.status', '=', filter.status as string))
     .$if(Boolean(filter.afterId), (qb) => qb.where('need.id', '>', filter.afterId as string))
     .orderBy('need.id')
     .limit(filter.limit + 1)

@@ -448,6 +448,128 @@ describe('needs', () => {
     });
   });
 
+  it('lists the needs of a household and of the current members the caller may read', async () => {
+    const household = await caseworker.request({
+      method: 'POST',
+      url: '/api/v1/households',
+      payload: {
+        officeId: centreId,
+        members: [
+          { personId: sharedPersonId, relationship: 'head' },
+          {
+            personId: await register(caseworker, centreId, 'Miembro', 'Hogar Necesidades'),
+            relationship: 'child',
+          },
+        ],
+      },
+    });
+    expect(household.statusCode).toBe(201);
+    const householdId = household.json().id as string;
+    const memberId = household
+      .json()
+      .members.find((m: { relationship: string }) => m.relationship === 'child').personId as string;
+    // A member only the airport serves (put there directly: the centre could not add them).
+    await database.db
+      .insertInto('household_membership')
+      .values({
+        id: '0190f000-0000-7000-8000-0000000000a1',
+        household_id: householdId,
+        person_id: airportPersonId,
+        relationship: 'other_relative',
+      })
+      .execute();
+    const record = async (session: TestSession, subject: Record<string, string>, description: string) => {
+      const response = await session.request({
+        method: 'POST',
+        url: '/api/v1/needs',
+        payload: { ...subject, dimension: 'health', description, severity: 'medium' },
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json().id as string;
+    };
+    const ofHousehold = await record(caseworker, { householdId }, 'Mercado del mes');
+    const ofHead = await record(caseworker, { personId: sharedPersonId }, 'Cita de control');
+    const ofMember = await record(caseworker, { personId: memberId }, 'Vacunas al día');
+    await record(reception, { personId: airportPersonId }, 'Solo la ve el aeropuerto');
+
+    const listed = await caseworker.request({
+      method: 'GET',
+      url: `/api/v1/households/${householdId}/member-needs`,
+    });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().abilities).toEqual({ create: true });
+    expect(listed.json().items.map((n: { id: string }) => n.id)).toEqual([ofMember, ofHead, ofHousehold]);
+    expect(listed.json().items[2]).toMatchObject({ householdId, personId: null, dimension: 'health' });
+
+    // A member who leaves takes their needs with them.
+    await database.db
+      .updateTable('household_membership')
+      .set({ left_on: '2026-01-01' })
+      .where('person_id', '=', memberId)
+      .where('household_id', '=', householdId)
+      .execute();
+    const after = await caseworker.request({
+      method: 'GET',
+      url: `/api/v1/households/${householdId}/member-needs`,
+    });
+    expect(after.json().items.map((n: { id: string }) => n.id)).toEqual([ofHead, ofHousehold]);
+
+    // The airport (another office) does not find the centre's household; other roles are refused.
+    expect(
+      (await reception.request({ method: 'GET', url: `/api/v1/households/${householdId}/member-needs` }))
+        .statusCode,
+    ).toBe(404);
+    for (const session of [partner, analyst, admin]) {
+      expect(
+        (await session.request({ method: 'GET', url: `/api/v1/households/${householdId}/member-needs` }))
+          .statusCode,
+      ).toBe(403);
+    }
+  });
+
+  it('filters the open needs of an office by severity and status and refuses other values by name', async () => {
+    const created = await caseworker.request({
+      method: 'POST',
+      url: '/api/v1/needs',
+      payload: { personId, dimension: 'education', description: 'Cupo escolar', severity: 'critical' },
+    });
+    await caseworker.request({
+      method: 'POST',
+      url: '/api/v1/needs',
+      payload: { personId, dimension: 'education', description: 'Útiles escolares', severity: 'low' },
+    });
+    await caseworker.request({
+      method: 'PATCH',
+      url: `/api/v1/needs/${created.json().id}`,
+      payload: { version: 1, status: 'in_progress' },
+    });
+    const list = async (query: Record<string, string>) =>
+      coordinator.request({ method: 'GET', url: `/api/v1/offices/${centreId}/needs`, query });
+    const critical = await list({ dimension: 'education', severity: 'critical' });
+    expect(critical.json().items.map((n: { description: string }) => n.description)).toEqual([
+      'Cupo escolar',
+    ]);
+    const identified = await list({ dimension: 'education', status: 'identified' });
+    expect(identified.json().items.map((n: { description: string }) => n.description)).toEqual([
+      'Útiles escolares',
+    ]);
+    const inProgress = await list({ dimension: 'education', status: 'in_progress', severity: 'low' });
+    expect(inProgress.json().items).toEqual([]);
+    const wrong = await coordinator.request({
+      method: 'GET',
+      url: `/api/v1/offices/${centreId}/needs`,
+      query: { status: 'met', severity: 'huge' },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(
+      wrong
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['severity', 'status']);
+  });
+
   it('lists the open needs of an office for its coordinators only, paginated', async () => {
     for (const severity of ['low', 'medium', 'critical']) {
       await caseworker.request({

@@ -134,6 +134,21 @@ export const characterizationRoutes =
       async (request) => characterization.listHouseholdNeeds(actorOf(request), request.params.id),
     );
 
+    app.get(
+      '/api/v1/households/:id/member-needs',
+      {
+        schema: {
+          operationId: 'listHouseholdMemberNeeds',
+          tags: TAGS,
+          summary:
+            'The needs of a household and of its current members (those the caller may read), newest first',
+          params: s.PersonIdParams,
+          response: { 200: s.HouseholdMemberNeedList },
+        },
+      },
+      async (request) => characterization.listHouseholdMemberNeeds(actorOf(request), request.params.id),
+    );
+
     app.post(
       '/api/v1/needs',
       {
@@ -171,7 +186,8 @@ export const characterizationRoutes =
         schema: {
           operationId: 'listOfficeOpenNeeds',
           tags: TAGS,
-          summary: 'Open needs recorded at an office, oldest first, for its coordinators',
+          summary:
+            'Open needs recorded at an office, oldest first, for its coordinators; by dimension, severity and status',
           params: s.OfficeIdParams,
           querystring: s.OfficeNeedsQuery,
           response: { 200: s.OfficeNeedList },

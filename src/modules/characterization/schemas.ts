@@ -200,6 +200,9 @@ export const NeedIdParams = z.object({ id: z.uuid() });
 export const OfficeIdParams = z.object({ id: z.uuid() });
 export const OfficeNeedsQuery = z.object({
   dimension: z.enum(NEED_DIMENSIONS).optional(),
+  severity: z.enum(NEED_SEVERITIES).optional(),
+  /** One of the open statuses; both when absent. */
+  status: z.enum(OPEN_NEED_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -220,6 +223,11 @@ export const NeedSchema = z.object({
 });
 
 export const NeedList = z.object({
+  items: z.array(NeedSchema),
+  abilities: z.object({ create: z.boolean() }),
+});
+
+export const HouseholdMemberNeedList = z.object({
   items: z.array(NeedSchema),
   abilities: z.object({ create: z.boolean() }),
 });

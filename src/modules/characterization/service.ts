@@ -354,6 +354,19 @@ export function createCharacterizationService({
       return { items: rows.map(presentNeed), abilities: { create: policy.write(actor, { officeIds }) } };
     },
 
+    /**
+     * The needs of a household and of its current members, newest first: the household's own needs and those of
+     * each member the caller may read (a member served only by other offices is left out).
+     */
+    async listHouseholdMemberNeeds(actor: Actor, householdId: string) {
+      if (!policy.worksWithPersons(actor)) throw new AppError('forbidden');
+      const { officeIds } = await registry.householdAccess(actor, householdId);
+      const members = await q.findCurrentMembersWithOffices(db, householdId);
+      const readable = members.filter((member) => policy.read(actor, member)).map((m) => m.personId);
+      const rows = await q.listNeedsOfHouseholdAndMembers(db, householdId, readable);
+      return { items: rows.map(presentNeed), abilities: { create: policy.write(actor, { officeIds }) } };
+    },
+
     /** Records a need of a person or a household, at the caller's office that serves them; audited. */
     async createNeed(actor: Actor, input: z.infer<typeof NeedCreate>) {
       if (!policy.worksWithPersons(actor)) throw new AppError('forbidden');
@@ -432,6 +445,8 @@ export function createCharacterizationService({
       if (query.cursor && !/^[0-9a-f-]{36}$/.test(query.cursor)) throw new AppError('badRequest');
       const rows = await q.listOpenNeedsOfOffice(db, officeId, {
         dimension: query.dimension,
+        severity: query.severity,
+        status: query.status,
         afterId: query.cursor,
         limit: query.limit,
       });

@@ -69,6 +69,7 @@ describe('households', () => {
       olderAdults: 1,
       withDisability: 1,
       unknownAge: 0,
+      pregnantOrLactating: 0,
     });
 
     const other = await caseworker.request({

@@ -238,6 +238,10 @@ export function findMemberships(db: Db, householdId: string) {
       'person.wg_cognition',
       'person.wg_self_care',
       'person.wg_communication',
+      'person.sex_at_birth',
+      'person.maternity_status',
+      'person.maternity_since',
+      'person.maternity_until',
     ])
     .where('household_membership.household_id', '=', householdId)
     .orderBy('household_membership.joined_on')

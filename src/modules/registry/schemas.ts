@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES } from '../../domain/registry/document-types';
+import { MATERNITY_STATUSES } from '../../domain/registry/maternity';
 import { CONSENT_PURPOSES, POPULATION_GROUPS, RELATIONSHIPS } from '../../domain/registry/vocabulary';
 
 const name = z.string().trim().min(1).max(80);
@@ -12,6 +13,24 @@ const optionalName = z
 const country = z.string().regex(/^[A-Z]{2}$/, 'registry.countryCode');
 
 const washingtonGroupLevel = z.number().int().min(1).max(4).nullish();
+
+/** Pregnancy or lactation (health data): only for women by sex at birth; null clears it. */
+const MaternityInput = z
+  .object({
+    status: z.enum(MATERNITY_STATUSES),
+    since: z.iso
+      .date()
+      .nullish()
+      .describe('Pregnant: when it began or was known (optional). Lactating: the child’s birth date'),
+    until: z.iso
+      .date()
+      .nullish()
+      .describe(
+        'Pregnant: the expected delivery date (required). Lactating: when breastfeeding ends (the child’s second birthday if omitted)',
+      ),
+    untilEstimated: z.boolean().default(false).describe('The date is an estimate'),
+  })
+  .nullish();
 
 export const DocumentInput = z.object({
   type: z.enum(DOCUMENT_TYPES),
@@ -49,6 +68,7 @@ export const PersonFields = z.object({
       communication: washingtonGroupLevel,
     })
     .nullish(),
+  maternity: MaternityInput,
   languages: z.array(z.string().trim().min(2).max(40)).max(10),
   phone: z.string().trim().max(30).nullish(),
   email: z.email().max(320).nullish(),
@@ -227,6 +247,18 @@ export const PersonSchema = z
           selfCare: z.number().nullable(),
           communication: z.number().nullable(),
         }),
+        maternity: z
+          .object({
+            status: z.enum(MATERNITY_STATUSES),
+            since: z.string().nullable(),
+            until: z.string().nullable(),
+            untilEstimated: z.boolean(),
+            /** Whether it counts today (a pregnancy to 30 days past the expected date; a lactation to its end). */
+            current: z.boolean(),
+            recordedAt: z.string().nullable(),
+            recordedBy: z.uuid().nullable(),
+          })
+          .nullable(),
       })
       .nullable(),
     documents: z.array(DocumentSchema),
@@ -364,6 +396,8 @@ export const HouseholdSchema = z
       olderAdults: z.number(),
       withDisability: z.number(),
       unknownAge: z.number(),
+      /** Null for roles that may not read health data (Ley 1581 art. 5). */
+      pregnantOrLactating: z.number().nullable(),
     }),
   })
   .meta({ id: 'Household' });

@@ -7,7 +7,13 @@ import { colombianDate } from '../../domain/calendar';
 import { checkDocumentNumber, normalizeDocumentNumber } from '../../domain/registry/document-number';
 import type { DocumentType } from '../../domain/registry/document-types';
 import { type IdentityFacts, scoreMatch } from '../../domain/registry/duplicates';
-import { ageOn, householdComposition } from '../../domain/registry/household-composition';
+import { ageOn, householdComposition, type MemberFacts } from '../../domain/registry/household-composition';
+import {
+  checkMaternity,
+  type Maternity,
+  type MaternityStatus,
+  maternityApplies,
+} from '../../domain/registry/maternity';
 import { duplicateQuery, nameQuery } from '../../domain/registry/name-keys';
 import { displayName } from '../../domain/registry/names';
 import { normalizePhone } from '../../domain/registry/phone';
@@ -104,6 +110,62 @@ function toColumns(fields: Fields): Partial<Record<keyof PersonTable, unknown>> 
   return columns;
 }
 
+function storedMaternity(row: {
+  maternity_status: string | null;
+  maternity_since: string | null;
+  maternity_until: string | null;
+}): Maternity | null {
+  return row.maternity_status
+    ? {
+        status: row.maternity_status as MaternityStatus,
+        since: row.maternity_since,
+        until: row.maternity_until,
+      }
+    : null;
+}
+
+/**
+ * The maternity columns to write, checked against the sex at birth the record will have (the one sent, or the
+ * stored one) and today. Who recorded it and when change only when the status or its dates do.
+ */
+function maternityColumns(fields: Fields, current: PersonRow | null, actor: Actor, today: string) {
+  const sent = fields.maternity !== undefined;
+  const sex = fields.sexAtBirth !== undefined ? (fields.sexAtBirth ?? null) : (current?.sex_at_birth ?? null);
+  const next: Maternity | null = sent
+    ? fields.maternity
+      ? {
+          status: fields.maternity.status,
+          since: fields.maternity.since ?? null,
+          until: fields.maternity.until ?? null,
+        }
+      : null
+    : current
+      ? storedMaternity(current)
+      : null;
+  const problems = checkMaternity(next, sex, today, sent);
+  if (problems.length) {
+    throw new InvalidFieldsError(
+      problems.map((p) => ({ path: p.path, messageKey: `registry.maternity.${p.problem}` })),
+    );
+  }
+  if (!sent) return {};
+  const columns = {
+    maternity_status: next?.status ?? null,
+    maternity_since: next?.since ?? null,
+    maternity_until: next?.until ?? null,
+    maternity_until_estimated: next ? (fields.maternity?.untilEstimated ?? false) : null,
+  };
+  const unchanged =
+    current !== null &&
+    (Object.keys(columns) as Array<keyof typeof columns>).every((key) => current[key] === columns[key]);
+  if (unchanged) return {};
+  return {
+    ...columns,
+    maternity_recorded_by: next ? actor.userId : null,
+    maternity_recorded_at: next ? new Date() : null,
+  };
+}
+
 function checkedDocuments<T extends { type: DocumentType; number: string }>(documents: T[]) {
   const problems: Array<{ path: string; messageKey: string }> = [];
   const checked = documents.map((document, index) => {
@@ -166,6 +228,17 @@ function presentPerson(person: PersonRow, documents: DocumentRow[], officeIds: s
             selfCare: person.wg_self_care,
             communication: person.wg_communication,
           },
+          maternity: person.maternity_status
+            ? {
+                status: person.maternity_status as MaternityStatus,
+                since: person.maternity_since,
+                until: person.maternity_until,
+                untilEstimated: person.maternity_until_estimated ?? false,
+                current: maternityApplies(storedMaternity(person), todayIn()),
+                recordedAt: person.maternity_recorded_at?.toISOString() ?? null,
+                recordedBy: person.maternity_recorded_by,
+              }
+            : null,
         }
       : null,
     documents: documents.map((document) => ({
@@ -193,6 +266,7 @@ function hasSensitiveData(person: PersonRow): boolean {
     person.wg_cognition,
     person.wg_self_care,
     person.wg_communication,
+    person.maternity_status,
   ].some((value) => value !== null);
 }
 
@@ -219,6 +293,15 @@ function assertOneHead(relationships: string[]) {
       },
     ]);
   }
+}
+
+/** The composition today; the count of pregnant or lactating women is health data, withheld from other roles. */
+function compositionFor(actor: Actor, members: MemberFacts[]) {
+  const composition = householdComposition(members, todayIn());
+  return {
+    ...composition,
+    pregnantOrLactating: registryPolicy.readSensitive(actor) ? composition.pregnantOrLactating : null,
+  };
 }
 
 function presentConsent(row: Selectable<Database['consent']>) {
@@ -305,9 +388,12 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
           joinedOn: m.joined_on,
           leftOn: m.left_on as string,
         })),
-      composition: householdComposition(
+      composition: compositionFor(
+        actor,
         current.map((m) => ({
           birthDate: m.birth_date,
+          sexAtBirth: m.sex_at_birth,
+          maternity: storedMaternity(m),
           disability: [
             m.wg_seeing,
             m.wg_hearing,
@@ -317,7 +403,6 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
             m.wg_communication,
           ],
         })),
-        todayIn(),
       ),
     };
   }
@@ -424,7 +509,9 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
           { candidates, mustMergeOrUseExisting: blocking.length > 0 },
         );
       }
-      const columns = toColumns(input);
+      if (input.maternity !== undefined && !registryPolicy.readSensitive(actor))
+        throw new AppError('forbidden');
+      const columns = { ...toColumns(input), ...maternityColumns(input, null, actor, todayIn()) };
       const id = uuidv7();
       const person = await db.transaction().execute(async (trx) => {
         const row = await q.insertPerson(
@@ -486,12 +573,12 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
     async updatePerson(actor: Actor, id: string, input: z.infer<typeof PersonUpdate>) {
       const { person, officeIds } = await loadReadable(actor, id);
       if (!registryPolicy.update(actor, { officeIds })) throw new AppError('forbidden');
-      const sensitiveKeys = ['genderIdentity', 'ethnicGroup', 'disability'] as const;
+      const sensitiveKeys = ['genderIdentity', 'ethnicGroup', 'disability', 'maternity'] as const;
       if (!registryPolicy.readSensitive(actor) && sensitiveKeys.some((key) => input[key] !== undefined)) {
         throw new AppError('forbidden');
       }
       const { version, ...fields } = input;
-      const columns = toColumns(fields);
+      const columns = { ...toColumns(fields), ...maternityColumns(fields, person, actor, todayIn()) };
       const names = {
         givenName1: fields.givenName1 ?? person.given_name_1,
         givenName2: fields.givenName2 !== undefined ? fields.givenName2 : person.given_name_2,

@@ -43,10 +43,14 @@ const FIELD_OF_COLUMN: Record<string, string> = {
   returned_from_country: 'returnData.returnedFromCountry',
   years_abroad: 'returnData.yearsAbroad',
   return_voluntary: 'returnData.voluntary',
+  maternity_status: 'maternity',
+  maternity_since: 'maternity',
+  maternity_until: 'maternity',
+  maternity_until_estimated: 'maternity',
 };
 
 /** Ley 1581 art. 5 data: the timeline says that it changed, never what it was or became. */
-const SENSITIVE_FIELDS = new Set(['genderIdentity', 'ethnicGroup', 'disability']);
+const SENSITIVE_FIELDS = new Set(['genderIdentity', 'ethnicGroup', 'disability', 'maternity']);
 
 const KIND_OF_ACTION: Record<string, Kind> = {
   'person.registered': 'registered',
