@@ -12,6 +12,14 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export type Relationship = (typeof RELATIONSHIPS)[number];
 export const WG_DOMAINS = ['seeing', 'hearing', 'walking', 'cognition', 'selfCare', 'communication'] as const;
 
+/** Pregnancy or lactation as sent (`src/domain/registry/maternity.ts`). */
+export interface MaternityInput {
+  status: 'pregnant' | 'lactating';
+  since: string | null;
+  until: string | null;
+  untilEstimated: boolean;
+}
+
 export interface PersonDocument {
   id: string;
   type: string;
@@ -56,6 +64,10 @@ export interface Person {
     genderIdentity: string | null;
     ethnicGroup: string | null;
     disability: Record<(typeof WG_DOMAINS)[number], number | null>;
+    /** Health data; `current` tells whether it counts today. */
+    maternity:
+      | (MaternityInput & { current: boolean; recordedAt: string | null; recordedBy: string | null })
+      | null;
   } | null;
   documents: PersonDocument[];
   registeredOfficeId: string;
@@ -213,6 +225,8 @@ export interface Household {
     olderAdults: number;
     withDisability: number;
     unknownAge: number;
+    /** Null for roles that may not read health data. */
+    pregnantOrLactating: number | null;
   };
 }
 
@@ -267,7 +281,7 @@ export type PersonUpdateInput = Partial<
     | 'addressLine'
     | 'neighbourhood'
   >
-> & { version: number };
+> & { version: number; maternity?: MaternityInput | null };
 
 export const peopleApi = {
   update: (id: string, input: PersonUpdateInput) => api.patch<Person>(`/api/v1/persons/${id}`, input),

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { POPULATION_GROUPS } from '../../domain/registry/vocabulary';
 import { api } from './client';
-import { SEXES, WG_DOMAINS } from './people';
+import { type MaternityInput, SEXES, WG_DOMAINS } from './people';
 
 // The registry's API as the registration form and the merge screen use it (`src/modules/registry/schemas.ts`).
 
@@ -51,6 +51,7 @@ export interface PersonCreate {
   populationGroup: (typeof POPULATION_GROUPS)[number];
   ethnicGroup?: (typeof ETHNIC_GROUPS)[number] | null;
   disability?: Partial<Record<WgDomain, number | null>> | null;
+  maternity?: MaternityInput | null;
   languages: string[];
   phone?: string | null;
   email?: string | null;
@@ -114,6 +115,9 @@ export interface Person {
     genderIdentity: string | null;
     ethnicGroup: string | null;
     disability: Record<WgDomain, number | null>;
+    maternity:
+      | (MaternityInput & { current: boolean; recordedAt: string | null; recordedBy: string | null })
+      | null;
   } | null;
   documents: PersonDocument[];
   registeredOfficeId: string;

@@ -34,6 +34,7 @@ import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { IntegrationIndexSection } from '../assessment/index-section';
+import { HouseholdNeedsSection } from '../characterization/household-needs-section';
 import { MunicipalityName, useDocumentText } from '../people/people-parts';
 
 /** A household: who lives there and how they relate to the head, what it is made of, and who lived there. */
@@ -96,6 +97,10 @@ function HouseholdView({ household }: { household: Household }) {
     { key: 'schoolAge', value: composition.schoolAge },
     { key: 'olderAdults', value: composition.olderAdults },
     { key: 'withDisability', value: composition.withDisability },
+    // Health data: only for the roles that read it (null for the others).
+    ...(composition.pregnantOrLactating === null
+      ? []
+      : [{ key: 'pregnantOrLactating', value: composition.pregnantOrLactating } as const]),
     { key: 'unknownAge', value: composition.unknownAge },
   ] as const;
   const address = [household.addressLine, household.neighbourhood].filter(Boolean).join(', ');
@@ -189,6 +194,8 @@ function HouseholdView({ household }: { household: Household }) {
         </Stack>
         <AddMember household={household} />
       </Section>
+
+      <HouseholdNeedsSection householdId={household.id} members={household.members} />
 
       <Section title={t('household.former.title')}>
         {household.formerMembers.length === 0 ? (

@@ -13,6 +13,7 @@ import { type TranslationKey, useT } from '../../i18n';
 import { IntegrationIndexSection } from '../assessment/index-section';
 import { CharacterizationSummarySection } from '../characterization/characterization-summary';
 import { NeedsSection } from '../characterization/needs-section';
+import { MaternityEditor, MaternityText } from './maternity-fields';
 import { MergeEntry } from './merge-entry';
 import {
   formatPhone,
@@ -118,7 +119,7 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
       </Stack>
 
       <PersonalData person={person} />
-      {person.sensitive && <SensitiveData sensitive={person.sensitive} />}
+      {person.sensitive && <SensitiveData person={person} sensitive={person.sensitive} />}
       <ContactData person={person} />
       {isReturnee && <ReturnData person={person} />}
       <DocumentsSection person={person} />
@@ -172,7 +173,13 @@ function PersonalData({ person }: { person: Person }) {
   );
 }
 
-function SensitiveData({ sensitive }: { sensitive: NonNullable<Person['sensitive']> }) {
+function SensitiveData({
+  person,
+  sensitive,
+}: {
+  person: Person;
+  sensitive: NonNullable<Person['sensitive']>;
+}) {
   const t = useT();
   const difficulties = WG_DOMAINS.filter((domain) => (sensitive.disability[domain] ?? 0) >= 2);
   const asked = WG_DOMAINS.some((domain) => sensitive.disability[domain] !== null);
@@ -205,7 +212,20 @@ function SensitiveData({ sensitive }: { sensitive: NonNullable<Person['sensitive
                   )
                   .join(' · ')}
         </Value>
+        {(person.sexAtBirth === 'female' || sensitive.maternity) && (
+          <>
+            <dt>{t('people.field.maternity')}</dt>
+            <Value>
+              {sensitive.maternity ? (
+                <MaternityText maternity={sensitive.maternity} />
+              ) : (
+                t('people.maternity.none')
+              )}
+            </Value>
+          </>
+        )}
       </dl>
+      {person.sexAtBirth === 'female' && person.abilities.update && <MaternityEditor person={person} />}
     </Section>
   );
 }

@@ -24,6 +24,7 @@ import { useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
 import { DuplicateCandidates } from './duplicate-candidates';
+import { recordsHealthData } from './maternity-fields';
 import {
   clearDraft,
   draftValueAt,
@@ -212,6 +213,7 @@ function RegistrationForm() {
     setDraft,
     message: (path) => local[path] ?? serverMessage(path),
     offices: myOffices,
+    recordsHealth: recordsHealthData(session.user.role),
   };
 
   return (

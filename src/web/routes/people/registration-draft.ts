@@ -6,6 +6,7 @@ import {
   WG_DOMAINS,
   type WgDomain,
 } from '../../api/registration';
+import { emptyMaternity, type MaternityDraft, toMaternityInput } from './maternity-fields';
 
 /** One identity document as typed in the form. `key` only tells rows apart in React. */
 export interface DocumentDraft {
@@ -47,6 +48,8 @@ export interface RegistrationDraft {
   genderIdentity: string;
   ethnicGroup: string;
   disability: Record<WgDomain, string>;
+  /** Offered only when the sex at birth is female, to the roles that record health data. */
+  maternity: MaternityDraft;
   languages: string[];
 }
 
@@ -91,6 +94,7 @@ export function emptyDraft(officeId: string): RegistrationDraft {
     genderIdentity: '',
     ethnicGroup: '',
     disability: Object.fromEntries(WG_DOMAINS.map((domain) => [domain, ''])) as Record<WgDomain, string>,
+    maternity: emptyMaternity(),
     languages: [],
   };
 }
@@ -116,6 +120,7 @@ export function loadDraft(userId: string): StoredDraft | null {
       ...base,
       ...stored.draft,
       disability: { ...base.disability, ...stored.draft.disability },
+      maternity: { ...base.maternity, ...stored.draft.maternity },
     };
     draft.documents = (draft.documents ?? []).filter((d) => DOCUMENT_TYPES.includes(d.type));
     return { ...stored, draft };
@@ -143,11 +148,19 @@ export function clearDraft(userId: string): void {
 
 /** True when nothing but the office has been typed (no need to keep or announce such a draft). */
 export function isBlank(draft: RegistrationDraft): boolean {
-  const { officeId: _office, documents, disability, birthDateEstimated: _estimated, ...rest } = draft;
+  const {
+    officeId: _office,
+    documents,
+    disability,
+    birthDateEstimated: _estimated,
+    maternity,
+    ...rest
+  } = draft;
   return (
     Object.values(rest).every((value) => (Array.isArray(value) ? value.length === 0 : value === '')) &&
     documents.every((document) => document.number.trim() === '' && document.issuingCountry === '') &&
-    Object.values(disability).every((value) => value === '')
+    Object.values(disability).every((value) => value === '') &&
+    maternity.status === ''
   );
 }
 
@@ -181,6 +194,9 @@ export function toPersonCreate(draft: RegistrationDraft, acknowledgeDuplicates: 
     populationGroup: draft.populationGroup as PersonCreate['populationGroup'],
     ethnicGroup: (draft.ethnicGroup || null) as PersonCreate['ethnicGroup'],
     disability: anyDisability ? disability : null,
+    // Left out (not null) unless recorded: roles that do not record health data may not send it at all.
+    maternity:
+      draft.sexAtBirth === 'female' && draft.maternity.status ? toMaternityInput(draft.maternity) : undefined,
     languages: draft.languages.map((language) => language.trim()).filter((language) => language.length >= 2),
     phone: text(draft.phone),
     email: text(draft.email),
@@ -249,6 +265,7 @@ export function draftValueAt(draft: RegistrationDraft, path: string): string {
   }
   if (head === 'returnData' && second) return JSON.stringify(draft[second as keyof RegistrationDraft]);
   if (head === 'disability' && second) return JSON.stringify(draft.disability[second as WgDomain]);
+  if (head === 'maternity' && second) return JSON.stringify(draft.maternity[second as keyof MaternityDraft]);
   if (head === 'municipalityCode') return draft.municipalityCode;
   return JSON.stringify(draft[head as keyof RegistrationDraft]);
 }

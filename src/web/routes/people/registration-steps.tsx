@@ -35,6 +35,7 @@ import {
   WG_DOMAINS,
 } from '../../api/registration';
 import { currentLanguage, useT } from '../../i18n';
+import { MaternityFields } from './maternity-fields';
 import { newDocumentRow, type RegistrationDraft } from './registration-draft';
 
 export interface StepProps {
@@ -44,6 +45,8 @@ export interface StepProps {
   /** The message to show beside a field (`givenName1`, `documents.0.number`…), if any. */
   message: (path: string) => string | undefined;
   offices: Office[];
+  /** Whether the user records health data (pregnancy, lactation). */
+  recordsHealth: boolean;
 }
 
 function useFieldMessage({ message }: Pick<StepProps, 'message'>) {
@@ -153,6 +156,13 @@ export function PersonStep(props: StepProps) {
           error={message('sexAtBirth')}
         />
       </SimpleGrid>
+      {draft.sexAtBirth === 'female' && props.recordsHealth && (
+        <MaternityFields
+          value={draft.maternity}
+          onChange={(maternity) => update('maternity', maternity)}
+          message={message}
+        />
+      )}
       <MultiSelect
         label={t('registration.field.nationalities')}
         description={t('registration.nationalitiesHelp')}
