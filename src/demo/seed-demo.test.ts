@@ -85,6 +85,17 @@ describe('seedDemo', () => {
         .select('office.name')
         .distinct()
         .execute();
+      // Some women at the centre are pregnant or breastfeeding, and some households count them.
+      const mothersInHouseholds = await fresh.db
+        .selectFrom('person')
+        .innerJoin('household_membership', 'household_membership.person_id', 'person.id')
+        .select('person.maternity_status')
+        .where('person.maternity_status', 'is not', null)
+        .where('household_membership.left_on', 'is', null)
+        .execute();
+      expect(new Set(mothersInHouseholds.map((row) => row.maternity_status))).toEqual(
+        new Set(['pregnant', 'lactating']),
+      );
       expect(offices.map((office) => office.name).sort()).toEqual([
         'Centro Intégrate Barranquilla',
         'Puesto de control migratorio – Aeropuerto El Dorado',

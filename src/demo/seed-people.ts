@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { colombianDate } from '../domain/calendar';
 import { ageOn } from '../domain/registry/household-composition';
+import { addDays } from '../domain/registry/maternity';
 import type { Actor } from '../modules/identity/actor';
 import type { PersonCreate } from '../modules/registry/schemas';
 import type { RegistryService } from '../modules/registry/service';
@@ -42,6 +43,30 @@ async function staffActor(db: Kysely<Database>, email: string, role: Actor['role
   };
 }
 
+/**
+ * A few women of childbearing age at the one-stop centre are pregnant or breastfeeding, with dates counted from
+ * today so the demo's households always show some (reception officers do not record health data).
+ */
+function demoMaternity(
+  record: PersonRecord,
+  actor: Actor,
+  index: number,
+): z.input<typeof PersonCreate>['maternity'] {
+  if (actor.role !== 'caseworker' || record.sex !== 'F') return undefined;
+  const today = colombianDate(new Date());
+  const age = ageOn(record.birthDate, today);
+  if (age < 18 || age > 40) return undefined;
+  if (index % 9 === 0) {
+    return {
+      status: 'pregnant',
+      until: addDays(today, 20 + ((index * 37) % 230)),
+      untilEstimated: index % 2 === 0,
+    };
+  }
+  if (index % 9 === 4) return { status: 'lactating', since: addDays(today, -(15 + ((index * 53) % 600))) };
+  return undefined;
+}
+
 function registration(record: PersonRecord, actor: Actor, index: number): z.input<typeof PersonCreate> {
   const atCentre = actor.role === 'caseworker';
   return {
@@ -59,6 +84,7 @@ function registration(record: PersonRecord, actor: Actor, index: number): z.inpu
       ? (BARRANQUILLA_AREA[index % BARRANQUILLA_AREA.length] as string)
       : record.municipalityCode,
     phone: record.phone,
+    maternity: demoMaternity(record, actor, index),
     documents: record.documents.map((document) => ({ type: document.type, number: document.number })),
     acknowledgeDuplicates: true,
   };
