@@ -248,6 +248,7 @@ const EXPECTED: Record<string, Expectation> = {
   completeCharacterization: { allow: CENTRE_STAFF, id: person, request: () => ({ payload: { version: 1 } }) },
   listPersonNeeds: { allow: CENTRE_STAFF, id: person },
   listHouseholdNeeds: { allow: CENTRE_STAFF, id: (f) => f.householdId },
+  listHouseholdMemberNeeds: { allow: CENTRE_STAFF, id: (f) => f.householdId },
   createNeed: {
     allow: CENTRE_STAFF,
     request: (f) => ({

@@ -20,6 +20,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
   const { db } = database;
   const audit = createAuditService({ db });
   const registry = createRegistryService({ db, audit });
+  const programmes = createProgrammeService({ db });
   return {
     system: createSystemService({ db, engine: database.engine, appVersion }),
     audit,
@@ -27,9 +28,9 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     registry,
     imports: createImportService({ db, audit, registry }),
     reference: createReferenceService({ db }),
-    assessment: createAssessmentService({ db, audit, registry }),
+    assessment: createAssessmentService({ db, audit, registry, programmes }),
     characterization: createCharacterizationService({ db, audit, registry }),
-    programmes: createProgrammeService({ db }),
+    programmes,
   };
 }
 

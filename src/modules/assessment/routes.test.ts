@@ -347,6 +347,80 @@ describe('indicator', () => {
     expect(forCoordinator.json().rows.every((r: { officeId: string }) => r.officeId === centreId)).toBe(true);
   });
 
+  it('takes programmes from the catalogue: unknown keys are refused naming `programme`, rows carry the name', async () => {
+    const unknown = await coordinator.request({
+      method: 'PUT',
+      url: '/api/v1/assessment-indicator/targets',
+      payload: { officeId: centreId, programme: 'no-existe', targetShare: 0.5 },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors).toEqual([
+      { in: 'body', path: 'programme', message: expect.stringContaining('programa') },
+    ]);
+    const english = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      headers: { 'accept-language': 'en' },
+      payload: { subjectType: 'household', subjectId: householdId, programme: 'no-existe' },
+    });
+    expect(english.statusCode).toBe(400);
+    expect(english.json().errors).toEqual([
+      { in: 'body', path: 'programme', message: expect.stringContaining('programme') },
+    ]);
+    const outOfRange = await coordinator.request({
+      method: 'PUT',
+      url: '/api/v1/assessment-indicator/targets',
+      payload: { officeId: centreId, programme: 'integrate-integracion', targetShare: 1.5 },
+    });
+    expect(outOfRange.statusCode).toBe(400);
+    expect(outOfRange.json().errors[0].path).toBe('targetShare');
+
+    const set = await coordinator.request({
+      method: 'PUT',
+      url: '/api/v1/assessment-indicator/targets',
+      payload: { officeId: centreId, programme: 'integrate-integracion', targetShare: 0.65 },
+    });
+    expect(set.statusCode, set.body).toBe(204);
+    const started = await caseworker.request({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      payload: { subjectType: 'household', subjectId: householdId, programme: 'integrate-integracion' },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    expect(started.json().programme).toBe('integrate-integracion');
+    const completed = await caseworker.request({
+      method: 'POST',
+      url: `/api/v1/assessments/${started.json().id}/complete`,
+      payload: { version: started.json().version, answers: allAnswers('worst') },
+    });
+    expect(completed.statusCode, completed.body).toBe(200);
+
+    const rows = (await analyst.request({ method: 'GET', url: '/api/v1/assessment-indicator' })).json().rows;
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        officeId: centreId,
+        programme: 'integrate-integracion',
+        programmeName: expect.stringMatching(/^Centro Intégrate: integración/),
+        households: 1,
+        atTopLevel: 0,
+        target: 0.65,
+      }),
+    );
+    const inEnglish = await analyst.request({
+      method: 'GET',
+      url: '/api/v1/assessment-indicator',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(
+      inEnglish.json().rows.find((r: { programme: string }) => r.programme === 'integrate-integracion')
+        .programmeName,
+    ).toMatch(/^Centro Intégrate: socioeconomic integration/);
+    // The whole office's row (no programme) has no programme name.
+    expect(rows.find((r: { programme: string }) => r.programme === '')).toMatchObject({
+      programmeName: null,
+    });
+  });
+
   it('is aggregates for coordinators, analysts and the administrator only', async () => {
     for (const session of [caseworker, reception, partner]) {
       expect((await session.request({ method: 'GET', url: '/api/v1/assessment-indicator' })).statusCode).toBe(

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../server/http/authentication';
+import { requestLanguage } from '../../server/http/problem';
 import type { Services } from '../../server/services';
 import * as s from './schemas';
 
@@ -169,7 +170,7 @@ export const assessmentRoutes =
           response: { 200: s.Indicator },
         },
       },
-      async (request) => assessment.indicator(actorOf(request), request.query),
+      async (request) => assessment.indicator(actorOf(request), request.query, requestLanguage(request)),
     );
 
     app.put(

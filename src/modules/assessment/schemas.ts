@@ -126,6 +126,8 @@ export const Indicator = z.object({
       officeId: z.uuid(),
       officeName: z.string(),
       programme: z.string(),
+      /** The programme's name in the caller's language; null for applications without a programme. */
+      programmeName: z.string().nullable(),
       households: z.number().int(),
       atTopLevel: z.number().int(),
       share: z.number().nullable(),

@@ -6,8 +6,10 @@ import { InstrumentDefinition, questionsOf, topLevel } from '../../domain/assess
 import { checkAnswers, scoreApplication } from '../../domain/assessment/scoring';
 import { AppError } from '../../server/http/problem';
 import { InvalidFieldsError } from '../../server/http/validation';
+import type { Language } from '../../server/i18n/translator';
 import type { AuditService } from '../audit/service';
 import type { Actor } from '../identity/actor';
+import type { ProgrammeService } from '../programmes/service';
 import type { RegistryService } from '../registry/service';
 import { assessmentPolicy } from './policy';
 import * as q from './queries';
@@ -85,11 +87,22 @@ export function createAssessmentService({
   db,
   audit,
   registry,
+  programmes,
 }: {
   db: Kysely<Database>;
   audit: AuditService;
   registry: RegistryService;
+  programmes: ProgrammeService;
 }) {
+  /** A programme named by a caller must exist in the catalogue and still enrol people (400 naming `programme`). */
+  async function checkProgramme(key: string | undefined) {
+    if (!key) return;
+    const programme = await programmes.findProgramme(key);
+    if (!programme?.active) {
+      throw new InvalidFieldsError([{ path: 'programme', messageKey: 'assessment.unknownProgramme' }]);
+    }
+  }
+
   /** The subject's offices if the caller may apply an index to it: 404 outside the registry's scope, 403 inside it. */
   async function subjectOffices(actor: Actor, subjectType: SubjectType, subjectId: string) {
     const access =
@@ -244,6 +257,7 @@ export function createAssessmentService({
      */
     async startApplication(actor: Actor, input: z.infer<typeof ApplicationStart>) {
       const officeIds = await subjectOffices(actor, input.subjectType, input.subjectId);
+      await checkProgramme(input.programme);
       const key = input.instrumentKey ?? DEFAULT_INSTRUMENT[input.subjectType];
       const version = await q.findActiveVersion(db, key);
       if (!version)
@@ -443,7 +457,7 @@ export function createAssessmentService({
     },
 
     /** Share of households whose latest completed application is at the top level, per office and programme. */
-    async indicator(actor: Actor, query: z.infer<typeof IndicatorQuery>) {
+    async indicator(actor: Actor, query: z.infer<typeof IndicatorQuery>, language: Language = 'es') {
       if (!assessmentPolicy.readIndicator(actor)) throw new AppError('forbidden');
       const active = await q.findActiveVersion(db, query.instrumentKey);
       const top = active ? topLevel(definitionOf(active.definition)) : null;
@@ -451,6 +465,10 @@ export function createAssessmentService({
         db,
         query.instrumentKey,
         assessmentPolicy.indicatorOffices(actor),
+      );
+      const names = await programmes.programmeNames(
+        result.rows.map((row) => row.programme).filter(Boolean),
+        language,
       );
       return {
         instrumentKey: query.instrumentKey,
@@ -462,6 +480,7 @@ export function createAssessmentService({
             officeId: row.office_id,
             officeName: row.office_name,
             programme: row.programme,
+            programmeName: row.programme ? (names.get(row.programme) ?? null) : null,
             households,
             atTopLevel: atTop,
             share: households > 0 ? atTop / households : null,
@@ -473,6 +492,7 @@ export function createAssessmentService({
 
     async setTarget(actor: Actor, input: z.infer<typeof TargetSet>) {
       if (!assessmentPolicy.setTarget(actor, input.officeId)) throw new AppError('forbidden');
+      await checkProgramme(input.programme);
       await db.transaction().execute(async (trx) => {
         await q.upsertTarget(trx, {
           office_id: input.officeId,
