@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/schema';
+import { createAssessmentService } from '../modules/assessment/service';
 import { createAuditService } from '../modules/audit/service';
 import { hashPassword } from '../modules/identity/password-hashing';
 import {
@@ -11,8 +12,10 @@ import {
   insertUser,
 } from '../modules/identity/queries';
 import { insertProgrammes } from '../modules/programmes/queries';
+import { createProgrammeService } from '../modules/programmes/service';
 import { createRegistryService } from '../modules/registry/service';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PROGRAMMES, DEMO_USERS } from './network';
+import { seedDemoAssessments } from './seed-assessments';
 import { seedDemoPeople } from './seed-people';
 
 export interface DemoSeedResult {
@@ -111,6 +114,10 @@ export async function seedDemo(
 ): Promise<DemoSeedResult & { people: number }> {
   const network = await seedDemoNetwork(db, options);
   if (!network.seeded) return { ...network, people: 0 };
-  const registry = createRegistryService({ db, audit: createAuditService({ db }) });
-  return { ...network, people: await seedDemoPeople(db, registry) };
+  const audit = createAuditService({ db });
+  const registry = createRegistryService({ db, audit });
+  const people = await seedDemoPeople(db, registry);
+  const programmes = createProgrammeService({ db });
+  await seedDemoAssessments(db, createAssessmentService({ db, audit, registry, programmes }));
+  return { ...network, people };
 }
