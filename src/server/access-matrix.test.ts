@@ -263,6 +263,102 @@ const EXPECTED: Record<string, Expectation> = {
   },
   listOfficeOpenNeeds: { allow: ['office_coordinator'], id: (f) => f.officeId },
   listProgrammes: { allow: 'all' },
+  listCases: { allow: CENTRE_STAFF },
+  openCase: {
+    allow: CENTRE_STAFF,
+    request: (f) => ({
+      payload: { personId: f.secondPersonId, programmeKey: 'plan-retorno-atencion-inmediata' },
+    }),
+  },
+  listCasePendingApprovals: { allow: ['office_coordinator'] },
+  getCase: { allow: CENTRE_STAFF, request: async (f) => ({ url: await caseUrl(f) }) },
+  transitionCase: {
+    allow: CENTRE_STAFF,
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/transitions`,
+      payload: { version: await caseVersion(), action: 'hold', reason: 'Matriz' },
+    }),
+  },
+  submitCasePlan: {
+    allow: CENTRE_STAFF,
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/plan/submit`,
+      payload: { version: await caseVersion() },
+    }),
+  },
+  decideCase: {
+    allow: ['office_coordinator'],
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/decisions`,
+      payload: { version: await caseVersion(), subject: 'plan', decision: 'approve' },
+    }),
+  },
+  reassignCase: {
+    allow: ['office_coordinator'],
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/reassign`,
+      payload: { version: await caseVersion(), caseworkerId: await demoCaseworkerId() },
+    }),
+  },
+  requestCaseTransfer: {
+    allow: CENTRE_STAFF,
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/transfer`,
+      payload: { version: await caseVersion(), toOfficeId: await bogotaOfficeId(), reason: 'Matriz' },
+    }),
+  },
+  // Only the receiving office's coordinators decide; no demo user coordinates Bogotá, so everyone gets 404.
+  decideCaseTransfer: {
+    allow: ['office_coordinator'],
+    notFoundWhenAllowed: true,
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/transfer/decision`,
+      payload: { version: await caseVersion(), decision: 'accept' },
+    }),
+  },
+  addCaseGoal: {
+    allow: CENTRE_STAFF,
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/goals`,
+      payload: { version: await caseVersion(), dimension: 'social', description: 'Matriz' },
+    }),
+  },
+  updateCaseGoal: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/goals/${UNKNOWN_ID}`,
+      payload: { version: await caseVersion(), description: 'Matriz' },
+    }),
+  },
+  addCaseAction: {
+    allow: CENTRE_STAFF,
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/actions`,
+      payload: {
+        version: await caseVersion(),
+        goalId: UNKNOWN_ID,
+        description: 'Matriz',
+        responsible: { kind: 'person' },
+      },
+    }),
+  },
+  updateCaseAction: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/actions/${UNKNOWN_ID}`,
+      payload: { version: await caseVersion(), status: 'done' },
+    }),
+  },
+  getCaseHistory: { allow: CENTRE_STAFF, request: async (f) => ({ url: `${await caseUrl(f)}/history` }) },
+  listCaseNotes: { allow: CENTRE_STAFF, request: async (f) => ({ url: `${await caseUrl(f)}/notes` }) },
+  addCaseNote: {
+    allow: CENTRE_STAFF,
+    request: async (f) => ({ url: `${await caseUrl(f)}/notes`, payload: { body: 'Matriz' } }),
+  },
+  listPersonCases: { allow: CENTRE_STAFF, id: person },
+  listHouseholdCases: { allow: CENTRE_STAFF, id: (f) => f.householdId },
 };
 
 interface Operation {
@@ -291,6 +387,47 @@ async function assessmentUrl(f: Fixture): Promise<string> {
     assessmentId = started.json().id as string;
   }
   return `/api/v1/assessments/${assessmentId}`;
+}
+
+let caseId: string | undefined;
+/** One case of the fixture person, opened by the caseworker the first time it is needed. */
+async function caseUrl(f: Fixture): Promise<string> {
+  if (!caseId) {
+    const opened = await (sessions.get('caseworker') as TestSession).request({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { personId: f.personId, programmeKey: 'plan-retorno-insercion-laboral' },
+    });
+    caseId = opened.json().id as string;
+  }
+  return `/api/v1/cases/${caseId}`;
+}
+
+async function caseVersion(): Promise<number> {
+  const row = await database.db
+    .selectFrom('case')
+    .select('version')
+    .where('id', '=', caseId as string)
+    .executeTakeFirst();
+  return row?.version ?? 1;
+}
+
+async function demoCaseworkerId(): Promise<string> {
+  const row = await database.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('email', '=', 'gestor@ruta.example')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function bogotaOfficeId(): Promise<string> {
+  const row = await database.db
+    .selectFrom('office')
+    .select('id')
+    .where('name', '=', 'Oficina de Atención al Migrante – Bogotá')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 async function activeHouseholdVersionId(): Promise<string> {

@@ -17,6 +17,7 @@ import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { DatabaseHandle } from '../db/database';
 import { assessmentRoutes } from '../modules/assessment/routes';
 import { auditRoutes } from '../modules/audit/routes';
+import { caseRoutes } from '../modules/cases/routes';
 import { characterizationRoutes } from '../modules/characterization/routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { programmeRoutes } from '../modules/programmes/routes';
@@ -52,6 +53,7 @@ const MODULE_TAGS = [
   { name: 'characterization', description: 'Characterization of persons (versions, drafts) and their needs' },
   { name: 'assessment', description: 'Integration indexes: instruments, applications, the indicator' },
   { name: 'programmes', description: 'Programmes that cases enrol people in, and their approval rules' },
+  { name: 'cases', description: 'Cases, action plans, approvals, transfers, notes and history' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 
@@ -184,6 +186,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   await app.register(assessmentRoutes(services));
   await app.register(characterizationRoutes(services));
   await app.register(programmeRoutes(services));
+  await app.register(caseRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '../db/database';
 import { createAssessmentService } from '../modules/assessment/service';
 import { createAuditService } from '../modules/audit/service';
+import { createCaseService } from '../modules/cases/service';
 import { createCharacterizationService } from '../modules/characterization/service';
 import { createIdentityService } from '../modules/identity/service';
 import { createProgrammeService } from '../modules/programmes/service';
@@ -20,17 +21,20 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
   const { db } = database;
   const audit = createAuditService({ db });
   const registry = createRegistryService({ db, audit });
+  const identity = createIdentityService({ db, audit, clock });
   const programmes = createProgrammeService({ db });
+  const characterization = createCharacterizationService({ db, audit, registry });
   return {
     system: createSystemService({ db, engine: database.engine, appVersion }),
     audit,
-    identity: createIdentityService({ db, audit, clock }),
+    identity,
     registry,
     imports: createImportService({ db, audit, registry }),
     reference: createReferenceService({ db }),
     assessment: createAssessmentService({ db, audit, registry, programmes }),
-    characterization: createCharacterizationService({ db, audit, registry }),
+    characterization,
     programmes,
+    cases: createCaseService({ db, audit, registry, characterization, identity, programmes, clock }),
   };
 }
 

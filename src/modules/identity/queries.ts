@@ -77,6 +77,18 @@ export function findOfficesOfUser(db: Db, userId: string) {
     .execute();
 }
 
+/** Active users working in any of these offices, with the offices (among these) each works in. */
+export function listOfficeStaff(db: Db, officeIds: string[]) {
+  return db
+    .selectFrom('user_office')
+    .innerJoin('app_user', 'app_user.id', 'user_office.user_id')
+    .select(['app_user.id', 'app_user.display_name', 'app_user.role', 'user_office.office_id'])
+    .where('user_office.office_id', 'in', officeIds)
+    .where('app_user.status', '=', 'active')
+    .orderBy('app_user.display_name')
+    .execute();
+}
+
 export interface UserListFilter {
   organizationId?: string | undefined;
   officeIds?: string[] | undefined;

@@ -603,6 +603,30 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
       });
     },
 
+    /**
+     * For other modules (tasks, arrivals): the active staff of some offices, to name assignees and to check that
+     * a task goes to someone who works in its office. No policy: callers decide who may see it.
+     */
+    async officeStaff(officeIds: string[]) {
+      if (officeIds.length === 0) return [];
+      const rows = await q.listOfficeStaff(db, officeIds);
+      const byUser = new Map<
+        string,
+        { id: string; displayName: string; role: string; officeIds: string[] }
+      >();
+      for (const row of rows) {
+        const entry = byUser.get(row.id) ?? {
+          id: row.id,
+          displayName: row.display_name,
+          role: row.role,
+          officeIds: [],
+        };
+        entry.officeIds.push(row.office_id);
+        byUser.set(row.id, entry);
+      }
+      return [...byUser.values()];
+    },
+
     // The network
 
     async listNetwork(actor: Actor) {

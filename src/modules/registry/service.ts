@@ -485,6 +485,14 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
       };
     },
 
+    /**
+     * For other modules, inside their transaction: an office serves the person from now on (a case transferred
+     * to it, say), so its staff may read them.
+     */
+    async servePersonAtOffice(trx: Kysely<Database>, personId: string, officeId: string) {
+      await q.addPersonOffices(trx, personId, [officeId]);
+    },
+
     checkDuplicates(actor: Actor, draft: z.infer<typeof DuplicateCheck>) {
       if (!registryPolicy.search(actor)) throw new AppError('forbidden');
       return findDuplicates(actor, draft);

@@ -54,6 +54,8 @@ export const PROBLEMS = {
   possibleDuplicates: { status: 409, key: 'problem.possibleDuplicates' },
   mergedPerson: { status: 410, key: 'problem.mergedPerson' },
   importState: { status: 409, key: 'problem.importState' },
+  caseState: { status: 409, key: 'cases.problem.state' },
+  caseExists: { status: 409, key: 'cases.problem.exists' },
   payloadTooLarge: { status: 413, key: 'problem.payloadTooLarge' },
   unsupportedMediaType: { status: 415, key: 'problem.unsupportedMediaType' },
   tooManyRequests: { status: 429, key: 'problem.tooManyRequests' },
