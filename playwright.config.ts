@@ -31,8 +31,10 @@ const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1280, height:
 
 export default defineConfig({
   testDir: 'e2e',
+  // Files run two at a time against the one server: every journey makes its own users and records, so none
+  // depends on another's data. Tests within a file stay in order.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 30_000,
@@ -42,7 +44,8 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'es-CO',
-    trace: 'retain-on-failure',
+    // Recording traces slows every journey; CI reports the failure's message and screenshot instead.
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
