@@ -230,3 +230,151 @@ test.describe('integration index on a phone', () => {
     expect((await page.request.get(`/api/v1/assessments/${applicationId}`)).status()).toBe(404);
   });
 });
+
+/** A person of the centre with no application of the person-level index yet. */
+async function demoPerson(api: APIRequestContext): Promise<string> {
+  const persons = (await (await api.get('/api/v1/persons?limit=100')).json()) as { items: { id: string }[] };
+  for (const person of persons.items.slice(20)) {
+    const applications = (await (await api.get(`/api/v1/persons/${person.id}/assessments`)).json()) as {
+      items: unknown[];
+    };
+    if (applications.items.length === 0) return person.id;
+  }
+  throw new Error('No demo person without a person-level application.');
+}
+
+/** Both sizes a coordinator uses: a phone and a laptop. */
+async function shotBoth(page: Page, name: string) {
+  if (!SHOTS) return;
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await shot(page, `${name}-360`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shot(page, `${name}-1280`);
+  if (size) await page.setViewportSize(size);
+}
+
+test.describe('person-level index on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('a caseworker applies the IPL-12-structured index to a person, leaves it as a draft, resumes it and sees the 0–1 score and the levels', async ({
+    page,
+  }) => {
+    await signInWithApi(page.request, DEMO.caseworker);
+    const personId = await demoPerson(page.request);
+    await page.goto(`/people/${personId}`);
+    const section = page.getByRole('region', { name: 'Índice de integración' });
+    await expect(section.getByText('Todavía no se ha aplicado el índice.')).toBeVisible();
+    // After the administrator's journey there may be more person instruments: this one is the IPL-12's.
+    await section
+      .getByRole('button', { name: /^(Nueva aplicación|Aplicar Índice de integración de la persona)/ })
+      .click();
+
+    await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+$/);
+    await expect(page.getByText('Dimensión 1 de 6')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Psicológica', level: 2 })).toBeVisible();
+    await answerStep(page, 3);
+    await expect(page.getByText('2 de 12 preguntas respondidas')).toBeVisible();
+    await expect(page.getByText('Respuestas guardadas')).toBeVisible();
+    await page.getByRole('button', { name: 'Siguiente' }).click();
+    await expect(page.getByRole('heading', { name: 'Económica', level: 2 })).toBeVisible();
+    await answerStep(page, 2);
+    await expect(page.getByText('4 de 12 preguntas respondidas')).toBeVisible();
+    await expect(page.getByText('Respuestas guardadas')).toBeVisible();
+
+    // A reload keeps the step and the answers.
+    await page.reload();
+    await expect(page.getByText('Dimensión 2 de 6')).toBeVisible();
+    await expect(page.getByText('4 de 12 preguntas respondidas')).toBeVisible();
+
+    // The caseworker leaves; the person page offers to resume the draft, which opens where it was left.
+    await page.getByRole('link', { name: 'Volver a la persona' }).click();
+    await expect(section.getByRole('cell', { name: /Línea base/ })).toBeVisible();
+    await section.getByRole('link', { name: 'Continuar la aplicación en borrador' }).click();
+    await expect(page.getByText('Dimensión 2 de 6')).toBeVisible();
+    await expect(page.getByText('4 de 12 preguntas respondidas')).toBeVisible();
+    await page.getByRole('button', { name: 'Siguiente' }).click();
+    for (const step of [3, 4, 5, 6]) {
+      await expect(page.getByText(`Dimensión ${step} de 6`)).toBeVisible();
+      await answerStep(page, 3);
+      if (step < 6) await page.getByRole('button', { name: 'Siguiente' }).click();
+    }
+    await expect(page.getByText('12 de 12 preguntas respondidas')).toBeVisible();
+    await page.getByRole('button', { name: 'Terminar y ver resultado' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Resultado del índice' })).toBeVisible();
+    await expect(
+      page.getByText(/Índice de integración de la persona \(estructura IPL-12\) · Línea base/),
+    ).toBeVisible();
+    await expect(page.getByText(/^Nivel (Bajo|Básico|Medio|Alto)$/)).toBeVisible();
+    await expect(page.getByText(/^Puntaje en la escala del índice \(0 a 1\): 0,\d\d$|: 1,00$/)).toBeVisible();
+    await expect(
+      page.getByText('Niveles: Bajo desde 0,00 · Básico desde 0,40 · Medio desde 0,60 · Alto desde 0,80'),
+    ).toBeVisible();
+    const dimensions = page.getByRole('list', { name: 'Resultado por dimensión' }).getByRole('listitem');
+    await expect(dimensions).toHaveCount(6);
+    await expect(dimensions.filter({ hasText: 'Lingüística' })).toBeVisible();
+    await shotBoth(page, 'person-result');
+
+    await page.getByRole('link', { name: 'Volver a la persona' }).first().click();
+    await expect(section.getByText('Última medición:')).toBeVisible();
+  });
+});
+
+test.describe('indicator targets', () => {
+  test('a coordinator sets the target of the centre programme, with the percentage checked; an analyst only reads', async ({
+    page,
+    baseURL,
+  }) => {
+    await signInWithApi(page.request, DEMO.coordinator);
+    await page.goto('/indicators/integration');
+    await expect(page.getByRole('heading', { name: 'Hogares con integración alta' })).toBeVisible();
+    // The demo measured the centre's households under its programme, named (not keyed), with Barranquilla's 70 %.
+    const card = page.getByRole('listitem', {
+      name: 'Centro Intégrate Barranquilla · Centro Intégrate: integración socioeconómica de migrantes y comunidad de acogida',
+    });
+    await expect(card.getByText(/Meta 70 %/)).toBeVisible();
+    await expect(card.getByText(/de \d+ hogares medidos en nivel Alto/)).toBeVisible();
+    await expect(page.getByText('integrate-integracion')).toHaveCount(0);
+    await shotBoth(page, 'indicator-targets');
+
+    await card.getByRole('button', { name: /Cambiar la meta de Centro Intégrate Barranquilla/ }).click();
+    const share = card.getByRole('textbox', { name: /^Meta \(%\)/ });
+    await share.fill('150');
+    await card.getByRole('button', { name: 'Guardar meta' }).click();
+    await expect(card.getByText('Escriba un porcentaje entero entre 0 y 100.')).toBeVisible();
+    await share.fill('60');
+    await card.getByRole('button', { name: 'Guardar meta' }).click();
+    await expect(card.getByText(/Meta 60 %/)).toBeVisible();
+
+    // A target for the office's applications without a programme, from the form below the cards.
+    const form = page.getByRole('region', { name: 'Fijar una meta' });
+    // A coordinator of one office sets targets for it: no office to choose.
+    await expect(form.getByText('Centro Intégrate Barranquilla')).toBeVisible();
+    await expect(form.getByRole('combobox', { name: 'Oficina' })).toHaveCount(0);
+    await expect(form.getByRole('combobox', { name: 'Programa' }).locator('option')).toContainText([
+      'Sin programa',
+      'Centro Intégrate: integración socioeconómica de migrantes y comunidad de acogida',
+    ]);
+    await form.getByRole('textbox', { name: /^Meta \(%\)/ }).fill('50');
+    await form.getByRole('button', { name: 'Guardar meta' }).click();
+    await expect(form.getByText('Meta guardada: 50 %.')).toBeVisible();
+    await expect(
+      page
+        .getByRole('listitem', { name: 'Centro Intégrate Barranquilla · Sin programa' })
+        .getByText(/Meta 50 %/),
+    ).toBeVisible();
+    await page.context().clearCookies();
+
+    const analyst = await createUser(baseURL as string, {
+      prefix: 'analista.metas',
+      displayName: 'Analista Metas',
+      role: 'analyst',
+    });
+    await signInWithApi(page.request, analyst.email, analyst.password);
+    await page.goto('/indicators/integration');
+    await expect(page.getByText(/Meta 60 %/).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: /Cambiar meta|Fijar meta/ })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Fijar una meta' })).toHaveCount(0);
+  });
+});

@@ -174,6 +174,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'needs',
+            lazy: async () => ({
+              Component: (await import('./routes/characterization/office-needs')).OfficeNeedsPage,
+            }),
+          },
+          {
             path: 'indicators/integration',
             lazy: async () => ({ Component: (await import('./routes/assessment/indicator')).IndicatorPage }),
           },

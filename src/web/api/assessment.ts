@@ -100,6 +100,7 @@ export interface Indicator {
     officeId: string;
     officeName: string;
     programme: string;
+    programmeName: string | null;
     households: number;
     atTopLevel: number;
     share: number | null;
@@ -128,14 +129,40 @@ export const instrumentsQuery = queryOptions({
   queryFn: ({ signal }) => api.get<InstrumentList>('/api/v1/assessment-instruments', { signal }),
 });
 
-export const indicatorQuery = (instrumentKey: string) =>
+export const indicatorQuery = (instrumentKey: string, language = 'es') =>
   queryOptions({
-    queryKey: ['assessment', 'indicator', instrumentKey],
+    queryKey: ['assessment', 'indicator', instrumentKey, language],
     queryFn: ({ signal }) =>
       api.get<Indicator>(`/api/v1/assessment-indicator?instrumentKey=${encodeURIComponent(instrumentKey)}`, {
         signal,
       }),
   });
+
+/** A programme of the network's catalogue (`GET /api/v1/programmes`, the programmes module). */
+export interface Programme {
+  key: string;
+  name: string;
+  description: string | null;
+  instrumentKey: string | null;
+  active: boolean;
+}
+
+/** Active programmes, in the interface's language (names differ by language, hence the key). */
+export const programmesQuery = (language: string) =>
+  queryOptions({
+    queryKey: ['programmes', language],
+    queryFn: ({ signal }) => api.get<{ items: Programme[] }>('/api/v1/programmes', { signal }),
+    staleTime: 30 * 60_000,
+  });
+
+/** Programmes that measure with this instrument (or with none named): those a target or application may name. */
+export function programmesFor(programmes: Programme[] | undefined, instrumentKeys: string[]): Programme[] {
+  return (programmes ?? []).filter(
+    (programme) =>
+      programme.active &&
+      (programme.instrumentKey === null || instrumentKeys.includes(programme.instrumentKey)),
+  );
+}
 
 export const assessmentApi = {
   start: (body: {
@@ -143,6 +170,7 @@ export const assessmentApi = {
     subjectId: string;
     instrumentKey?: string;
     respondent: 'caseworker' | 'with_household';
+    programme?: string;
   }) => api.post<ApplicationWithInstrument>('/api/v1/assessments', body),
   save: (
     id: string,

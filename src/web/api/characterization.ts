@@ -194,6 +194,43 @@ export const personNeedsQuery = (personId: string) =>
     retry,
   });
 
+/** The needs of a household and of its current members (`GET /api/v1/households/{id}/member-needs`). */
+export const householdNeedsQuery = (householdId: string) =>
+  queryOptions({
+    queryKey: ['needs', 'household', householdId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: Need[]; abilities: { create: boolean } }>(
+        `/api/v1/households/${encodeURIComponent(householdId)}/member-needs`,
+        { signal },
+      ),
+    retry,
+  });
+
+export type OpenNeedStatus = 'identified' | 'in_progress';
+export interface OfficeNeedFilters {
+  dimension?: NeedDimension | undefined;
+  severity?: NeedSeverity | undefined;
+  status?: OpenNeedStatus | undefined;
+}
+export interface OfficeNeedPage {
+  items: Array<Need & { subjectName: string }>;
+  nextCursor: string | null;
+}
+export const OFFICE_NEEDS_PAGE_SIZE = 25;
+
+/** One page of an office's open needs, oldest first (`GET /api/v1/offices/{id}/needs`). */
+export function officeNeedsPath(
+  officeId: string,
+  filters: OfficeNeedFilters,
+  cursor?: string | null,
+): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  if (cursor) params.set('cursor', cursor);
+  params.set('limit', String(OFFICE_NEEDS_PAGE_SIZE));
+  return `/api/v1/offices/${encodeURIComponent(officeId)}/needs?${params}`;
+}
+
 export interface DraftInput {
   version: number;
   answers: Answers;

@@ -20,6 +20,7 @@ const NAVIGATION = [
   { to: '/account', label: 'nav.account', end: true },
   { to: '/admin/users', label: 'nav.users', end: false, ability: 'listUsers' },
   { to: '/admin/audit', label: 'nav.audit', end: false, ability: 'readAudit' },
+  { to: '/needs', label: 'needs.office.nav', end: false, roles: ['office_coordinator'] },
   {
     to: '/indicators/integration',
     label: 'assessment.nav.indicator',

@@ -39,6 +39,15 @@ interface LocalDraft {
 
 const storageKey = (id: string) => `ruta.assessment.${id}`;
 
+/** A 0–1 score as the index defines it, with two decimals in the interface's language (0,63 / 0.63). */
+function unitScore(value: number | null, language: string): string {
+  if (value === null) return '—';
+  return new Intl.NumberFormat(language.startsWith('en') ? 'en' : 'es-CO', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value);
+}
+
 function readLocal(id: string): LocalDraft | null {
   try {
     const raw = window.localStorage.getItem(storageKey(id));
@@ -355,6 +364,19 @@ function ResultView({ application }: { application: ApplicationWithInstrument })
             </Badge>
           </Stack>
         </Group>
+        <Text size="sm" mt="sm">
+          {t('assessment.result.unitScore', { score: unitScore(result?.overall ?? null, language) })}
+        </Text>
+        <Text size="sm" c="dimmed" component="p" m={0} aria-label={t('assessment.result.levelsLabel')}>
+          {t('assessment.result.levels', {
+            levels: definition.levels
+              .map(
+                (l) =>
+                  `${localized(l.label, language)} ${t('assessment.result.from')} ${unitScore(l.min, language)}`,
+              )
+              .join(' · '),
+          })}
+        </Text>
       </Paper>
       <Stack
         gap="sm"

@@ -7,12 +7,14 @@ import {
   assessmentApi,
   levelColor,
   localized,
+  programmesFor,
+  programmesQuery,
   type SubjectType,
   subjectApplicationsQuery,
 } from '../../api/assessment';
 import { ApiError } from '../../api/client';
 import { useFormatters } from '../../components/formatters';
-import { ProblemAlert } from '../../components/problem-alert';
+import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { currentLanguage, useT } from '../../i18n';
 
@@ -35,9 +37,17 @@ export function IntegrationIndexSection({
   const navigate = useNavigate();
   const applications = useQuery(subjectApplicationsQuery(subjectType, subjectId));
   const [respondent, setRespondent] = useState<'caseworker' | 'with_household'>('caseworker');
+  const [programme, setProgramme] = useState('');
+  const programmes = useQuery({ ...programmesQuery(language), enabled: applications.isSuccess });
   const start = useMutation({
     mutationFn: (instrumentKey: string) =>
-      assessmentApi.start({ subjectType, subjectId, instrumentKey, respondent }),
+      assessmentApi.start({
+        subjectType,
+        subjectId,
+        instrumentKey,
+        respondent,
+        ...(programme ? { programme } : {}),
+      }),
     onSuccess: (application) => navigate(`/assessments/${application.id}`),
   });
 
@@ -58,6 +68,10 @@ export function IntegrationIndexSection({
     );
   }
   const { items, instruments } = applications.data;
+  const programmeOptions = programmesFor(
+    programmes.data?.items,
+    instruments.map((instrument) => instrument.key),
+  );
   const completed = items.filter((item) => item.status === 'completed' && item.result);
   const draft = items.find((item) => item.status === 'draft');
   const latest = completed[completed.length - 1];
@@ -139,7 +153,7 @@ export function IntegrationIndexSection({
             </Table>
           </Table.ScrollContainer>
         )}
-        {start.error && <ProblemAlert error={start.error} />}
+        {start.error && <ProblemAlert error={start.error} fields={['programme']} />}
         {draft ? (
           <Group>
             <Button component={Link} to={`/assessments/${draft.id}`}>
@@ -157,6 +171,19 @@ export function IntegrationIndexSection({
                 { value: 'with_household', label: t('assessment.respondent.with_household') },
               ]}
             />
+            {programmeOptions.length > 0 && (
+              <NativeSelect
+                label={t('assessment.section.programme')}
+                value={programme}
+                onChange={(event) => setProgramme(event.currentTarget.value)}
+                data={[
+                  { value: '', label: t('assessment.indicator.noProgramme') },
+                  ...programmeOptions.map((option) => ({ value: option.key, label: option.name })),
+                ]}
+                error={fieldError(start.error, 'programme')}
+                style={{ flex: '1 1 14rem', minWidth: 0 }}
+              />
+            )}
             {instruments.map((instrument) => (
               <Button
                 key={instrument.key}

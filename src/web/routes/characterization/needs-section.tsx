@@ -29,13 +29,13 @@ import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 
-const SEVERITY_COLOR: Record<NeedSeverity, string> = {
+export const SEVERITY_COLOR: Record<NeedSeverity, string> = {
   low: 'gray',
   medium: 'yellow',
   high: 'orange',
   critical: 'red',
 };
-const STATUS_COLOR: Record<NeedStatus, string> = {
+export const STATUS_COLOR: Record<NeedStatus, string> = {
   identified: 'blue',
   in_progress: 'violet',
   met: 'teal',
@@ -43,7 +43,18 @@ const STATUS_COLOR: Record<NeedStatus, string> = {
   cancelled: 'gray',
 };
 
-function NeedItem({ need, canUpdate, onChanged }: { need: Need; canUpdate: boolean; onChanged: () => void }) {
+export function NeedItem({
+  need,
+  canUpdate,
+  onChanged,
+  subject,
+}: {
+  need: Need;
+  canUpdate: boolean;
+  onChanged: () => void;
+  /** Whose need it is, on pages that list several people's needs. */
+  subject?: string;
+}) {
   const t = useT();
   const format = useFormatters();
   const [conflict, setConflict] = useState(false);
@@ -64,6 +75,11 @@ function NeedItem({ need, canUpdate, onChanged }: { need: Need; canUpdate: boole
   return (
     <Paper withBorder p="sm" component="li" className="need-item" data-need-status={need.status}>
       <Stack gap={6}>
+        {subject && (
+          <Text size="sm" c="dimmed" className="need-subject">
+            {subject}
+          </Text>
+        )}
         <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
           {need.description}
         </Text>
@@ -100,14 +116,25 @@ function NeedItem({ need, canUpdate, onChanged }: { need: Need; canUpdate: boole
   );
 }
 
-function AddNeed({ personId, onDone }: { personId: string; onDone: () => void }) {
+/** Who a new need is for: a person or a household, with the label the subject select shows. */
+export type NeedSubject = { label: string } & ({ personId: string } | { householdId: string });
+
+export function AddNeed({ subjects, onDone }: { subjects: NeedSubject[]; onDone: () => void }) {
   const t = useT();
+  const [subjectIndex, setSubjectIndex] = useState(0);
   const [dimension, setDimension] = useState<NeedDimension>('productive');
   const [severity, setSeverity] = useState<NeedSeverity>('medium');
   const [description, setDescription] = useState('');
   const create = useMutation({
-    mutationFn: () =>
-      characterizationApi.createNeed({ personId, dimension, severity, description: description.trim() }),
+    mutationFn: () => {
+      const { label: _label, ...subject } = subjects[subjectIndex] ?? (subjects[0] as NeedSubject);
+      return characterizationApi.createNeed({
+        ...subject,
+        dimension,
+        severity,
+        description: description.trim(),
+      });
+    },
     onSuccess: onDone,
   });
   function submit(event: FormEvent) {
@@ -121,6 +148,15 @@ function AddNeed({ personId, onDone }: { personId: string; onDone: () => void })
           {t('needs.addTitle')}
         </Title>
         {create.isError && <ProblemAlert error={create.error} />}
+        {subjects.length > 1 && (
+          <NativeSelect
+            label={t('needs.household.subject')}
+            value={String(subjectIndex)}
+            data={subjects.map((subject, index) => ({ value: String(index), label: subject.label }))}
+            onChange={(event) => setSubjectIndex(Number(event.currentTarget.value))}
+            error={fieldError(create.error, 'personId') ?? fieldError(create.error, 'householdId')}
+          />
+        )}
         <NativeSelect
           label={t('needs.dimension')}
           value={dimension}
@@ -214,7 +250,7 @@ export function NeedsSection({ personId }: { personId: string }) {
           {needs.data.abilities.create &&
             (adding ? (
               <AddNeed
-                personId={personId}
+                subjects={[{ personId, label: '' }]}
                 onDone={() => {
                   setAdding(false);
                   void refresh();

@@ -34,6 +34,7 @@ import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { IntegrationIndexSection } from '../assessment/index-section';
+import { HouseholdNeedsSection } from '../characterization/household-needs-section';
 import { MunicipalityName, useDocumentText } from '../people/people-parts';
 
 /** A household: who lives there and how they relate to the head, what it is made of, and who lived there. */
@@ -193,6 +194,8 @@ function HouseholdView({ household }: { household: Household }) {
         </Stack>
         <AddMember household={household} />
       </Section>
+
+      <HouseholdNeedsSection householdId={household.id} members={household.members} />
 
       <Section title={t('household.former.title')}>
         {household.formerMembers.length === 0 ? (
