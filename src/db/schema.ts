@@ -35,6 +35,10 @@ export interface Database {
   characterization_occupation: CharacterizationOccupationTable;
   characterization_draft: CharacterizationDraftTable;
   need: NeedTable;
+  protocol: ProtocolTable;
+  protocol_version: ProtocolVersionTable;
+  arrival: ArrivalTable;
+  task: TaskTable;
   programme: ProgrammeTable;
   case: CaseTable;
   case_goal: CaseGoalTable;
@@ -383,6 +387,77 @@ export interface NeedTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ProtocolTable {
+  id: string;
+  category: string;
+  /** The version number now applied, also the row's version for optimistic concurrency. */
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ProtocolVersionTable {
+  id: string;
+  protocol_id: string;
+  version_number: number;
+  name: ColumnType<{ es: string; en: string }, string, string>;
+  /** ProtocolStep[] (src/domain/assistance/protocol.ts). */
+  steps: ColumnType<
+    Array<{ id: string; title: { es: string; en: string }; dueOffsetMinutes: number }>,
+    string,
+    string
+  >;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ArrivalTable {
+  id: string;
+  office_id: string;
+  kind: string;
+  announced_by: string | null;
+  expected_at: Date | null;
+  transport: string;
+  flight_or_crossing: string | null;
+  origin_country: string | null;
+  traveller_name: string | null;
+  traveller_document: string | null;
+  person_id: string | null;
+  categories: Generated<string[]>;
+  provided: Generated<string[]>;
+  shelter_place: string | null;
+  notes: string | null;
+  status: Generated<string>;
+  received_by: string | null;
+  received_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface TaskTable {
+  id: string;
+  office_id: string;
+  title: string;
+  person_id: string | null;
+  case_id: string | null;
+  arrival_id: string | null;
+  assignee_id: string | null;
+  due_at: Date | null;
+  status: Generated<string>;
+  completed_by: string | null;
+  completed_at: Date | null;
+  protocol_id: string | null;
+  protocol_version_id: string | null;
+  protocol_step_id: string | null;
+  position: number | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
 }

@@ -44,6 +44,15 @@ const ADMIN = ['network_admin'] as const;
 const OFFICE_STAFF = ['office_coordinator', 'caseworker', 'reception_officer'] as const;
 /** Staff of the Barranquilla centre, where the fixture person is registered. */
 const CENTRE_STAFF = ['office_coordinator', 'caseworker'] as const;
+/** Arrivals: reception officers and coordinators (of their posts). */
+const ARRIVAL_STAFF = ['reception_officer', 'office_coordinator'] as const;
+const PROTOCOL_READERS = [
+  'network_admin',
+  'office_coordinator',
+  'caseworker',
+  'reception_officer',
+  'analyst',
+] as const;
 const person = (f: Fixture) => f.personId;
 const UNKNOWN_ID = '00000000-0000-7000-8000-00000000abcd';
 
@@ -359,6 +368,68 @@ const EXPECTED: Record<string, Expectation> = {
   },
   listPersonCases: { allow: CENTRE_STAFF, id: person },
   listHouseholdCases: { allow: CENTRE_STAFF, id: (f) => f.householdId },
+  getMyWork: { allow: OFFICE_STAFF },
+  listTasks: { allow: OFFICE_STAFF },
+  createTask: {
+    allow: CENTRE_STAFF,
+    request: (f) => ({ payload: { officeId: f.officeId, title: 'Matriz' } }),
+  },
+  getTask: { allow: CENTRE_STAFF, request: async () => ({ url: `/api/v1/tasks/${await centreTaskId()}` }) },
+  updateTask: {
+    allow: CENTRE_STAFF,
+    request: async () => ({
+      url: `/api/v1/tasks/${await centreTaskId()}`,
+      payload: { version: 999, title: 'Matriz' },
+    }),
+  },
+  getOfficeWorkOverview: { allow: ['office_coordinator'], id: (f) => f.officeId },
+  listArrivals: { allow: ARRIVAL_STAFF },
+  createArrival: {
+    allow: ['reception_officer'],
+    request: async () => ({
+      payload: {
+        officeId: await airportOfficeId(),
+        kind: 'announced',
+        transport: 'air',
+        expectedAt: new Date().toISOString(),
+        travellerName: 'Matriz de Acceso',
+      },
+    }),
+  },
+  getArrival: { allow: ['reception_officer'], request: async () => ({ url: await arrivalUrl() }) },
+  updateArrival: {
+    allow: ['reception_officer'],
+    request: async () => ({ url: await arrivalUrl(), payload: { version: 999, notes: 'Matriz' } }),
+  },
+  receiveArrival: {
+    allow: ['reception_officer'],
+    request: async () => ({ url: `${await arrivalUrl()}/receive`, payload: { version: 999 } }),
+  },
+  markArrivalNoShow: {
+    allow: ['reception_officer'],
+    request: async () => ({ url: `${await arrivalUrl()}/no-show`, payload: { version: 999 } }),
+  },
+  createArrivalTask: {
+    allow: ['reception_officer'],
+    request: async () => ({ url: `${await arrivalUrl()}/tasks`, payload: { title: 'Matriz' } }),
+  },
+  listProtocols: { allow: PROTOCOL_READERS },
+  listProtocolVersions: {
+    allow: PROTOCOL_READERS,
+    request: async () => ({ url: `/api/v1/protocols/${await deportedProtocolId()}/versions` }),
+  },
+  updateProtocol: {
+    allow: ['network_admin', 'office_coordinator'],
+    request: async () => ({
+      url: `/api/v1/protocols/${await deportedProtocolId()}`,
+      payload: {
+        version: 999,
+        name: { es: 'Matriz', en: 'Matrix' },
+        steps: [{ id: 'matriz', title: { es: 'Paso', en: 'Step' }, dueOffsetMinutes: 10 }],
+      },
+    }),
+  },
+  getProtocolReport: { allow: ['network_admin', 'office_coordinator', 'analyst'] },
 };
 
 interface Operation {
@@ -426,6 +497,59 @@ async function bogotaOfficeId(): Promise<string> {
     .selectFrom('office')
     .select('id')
     .where('name', '=', 'Oficina de Atención al Migrante – Bogotá')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+let centreTask: string | undefined;
+/** One task of the Barranquilla centre, created by its caseworker the first time it is needed. */
+async function centreTaskId(): Promise<string> {
+  if (!centreTask) {
+    const created = await (sessions.get('caseworker') as TestSession).request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      payload: { officeId: fixture.officeId, title: 'Tarea de la matriz' },
+    });
+    centreTask = created.json().id as string;
+  }
+  return centreTask;
+}
+
+async function airportOfficeId(): Promise<string> {
+  const office = await database.db
+    .selectFrom('office')
+    .select('id')
+    .where('kind', '=', 'airport_arrival_point')
+    .executeTakeFirstOrThrow();
+  return office.id;
+}
+
+let arrivalId: string | undefined;
+/** One arrival announced at El Dorado by its reception officer, created the first time it is needed. */
+async function arrivalUrl(): Promise<string> {
+  if (!arrivalId) {
+    const created = await (sessions.get('reception_officer') as TestSession).request({
+      method: 'POST',
+      url: '/api/v1/arrivals',
+      payload: {
+        officeId: await airportOfficeId(),
+        kind: 'announced',
+        transport: 'air',
+        expectedAt: new Date().toISOString(),
+        travellerName: 'Llegada de la matriz',
+        categories: ['deported'],
+      },
+    });
+    arrivalId = created.json().id as string;
+  }
+  return `/api/v1/arrivals/${arrivalId}`;
+}
+
+async function deportedProtocolId(): Promise<string> {
+  const row = await database.db
+    .selectFrom('protocol')
+    .select('id')
+    .where('category', '=', 'deported')
     .executeTakeFirstOrThrow();
   return row.id;
 }

@@ -16,6 +16,7 @@ import {
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { DatabaseHandle } from '../db/database';
 import { assessmentRoutes } from '../modules/assessment/routes';
+import { assistanceRoutes } from '../modules/assistance/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
 import { characterizationRoutes } from '../modules/characterization/routes';
@@ -25,6 +26,7 @@ import { referenceRoutes } from '../modules/reference/routes';
 import { importRoutes } from '../modules/registry/import-routes';
 import { householdAndConsentRoutes, registryRoutes } from '../modules/registry/routes';
 import { systemRoutes } from '../modules/system/routes';
+import { tasksRoutes } from '../modules/tasks/routes';
 import type { Config } from './config';
 import { registerAuthentication } from './http/authentication';
 import { AppError, buildProblem, type ProblemCode, requestLanguage, sendProblem } from './http/problem';
@@ -41,6 +43,8 @@ import { APP_VERSION } from './version';
 export interface AppOptions {
   config: Config;
   database: DatabaseHandle;
+  /** The time services see (tests fix it); the system clock by default. */
+  clock?: () => Date;
 }
 
 /** Module names used as OpenAPI tags; every operation carries its module's tag. */
@@ -53,6 +57,12 @@ const MODULE_TAGS = [
   { name: 'characterization', description: 'Characterization of persons (versions, drafts) and their needs' },
   { name: 'assessment', description: 'Integration indexes: instruments, applications, the indicator' },
   { name: 'programmes', description: 'Programmes that cases enrol people in, and their approval rules' },
+  { name: 'tasks', description: "Staff tasks and reminders, 'my work today', the coordinator's office view" },
+  {
+    name: 'assistance',
+    description:
+      'Immediate assistance: arrivals at airport and border posts, protocols (hojas de ruta), their report',
+  },
   { name: 'cases', description: 'Cases, action plans, approvals, transfers, notes and history' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
@@ -61,7 +71,7 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,128}$/;
 const API_PREFIX = '/api';
 
 /** Builds the whole application without listening, so tests can drive it with `app.inject`. */
-export async function buildApp({ config, database }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, clock }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.LOG_LEVEL === 'silent'
@@ -173,7 +183,7 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
     );
   });
 
-  const services = createServices({ database, appVersion: APP_VERSION });
+  const services = createServices({ database, appVersion: APP_VERSION, clock });
   await app.register(rateLimit, { global: false });
   await registerAuthentication(app, services.identity);
   await app.register(systemRoutes(services));
@@ -185,6 +195,8 @@ export async function buildApp({ config, database }: AppOptions): Promise<Fastif
   await app.register(referenceRoutes(services));
   await app.register(assessmentRoutes(services));
   await app.register(characterizationRoutes(services));
+  await app.register(tasksRoutes(services));
+  await app.register(assistanceRoutes(services));
   await app.register(programmeRoutes(services));
   await app.register(caseRoutes(services));
 

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../db/database';
 import { createAssessmentService } from '../modules/assessment/service';
+import { createAssistanceService } from '../modules/assistance/service';
 import { createAuditService } from '../modules/audit/service';
 import { createCaseService } from '../modules/cases/service';
 import { createCharacterizationService } from '../modules/characterization/service';
@@ -9,6 +10,7 @@ import { createReferenceService } from '../modules/reference/service';
 import { createImportService } from '../modules/registry/import-service';
 import { createRegistryService } from '../modules/registry/service';
 import { createSystemService } from '../modules/system/service';
+import { createTasksService } from '../modules/tasks/service';
 
 export interface ServiceDeps {
   database: DatabaseHandle;
@@ -24,11 +26,14 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
   const identity = createIdentityService({ db, audit, clock });
   const programmes = createProgrammeService({ db });
   const characterization = createCharacterizationService({ db, audit, registry });
+  const tasks = createTasksService({ db, audit, identity, registry, clock });
   return {
     system: createSystemService({ db, engine: database.engine, appVersion }),
     audit,
     identity,
     registry,
+    tasks,
+    assistance: createAssistanceService({ db, audit, registry, tasks, clock }),
     imports: createImportService({ db, audit, registry }),
     reference: createReferenceService({ db }),
     assessment: createAssessmentService({ db, audit, registry, programmes }),

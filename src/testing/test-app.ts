@@ -22,6 +22,8 @@ export async function createTestApp(
     env?: Record<string, string>;
     register?: (app: FastifyInstance) => void;
     seedDemo?: boolean;
+    /** The time services see, for reminders and due times. */
+    clock?: () => Date;
   } = {},
 ): Promise<TestApp> {
   const config = loadConfig({
@@ -33,7 +35,7 @@ export async function createTestApp(
   });
   const database = await createTestDatabase();
   if (options.seedDemo) await seedDemoNetwork(database.db, { password: TEST_PASSWORD });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, clock: options.clock });
   options.register?.(app);
   await app.ready();
   return { app, database, config };

@@ -11,7 +11,7 @@ export const ProtocolStep = z.strictObject({
   id: z
     .string()
     .trim()
-    .regex(/^[a-z0-9_]{1,40}$/, 'assistance.stepId'),
+    .regex(/^[a-z0-9_]{1,40}$/, 'protocols.stepId'),
   title: z.strictObject({ es: text, en: text }),
   /** When the step is due, counted from the moment the protocol starts (the arrival is received). */
   dueOffsetMinutes: z.number().int().min(0).max(MAX_DUE_OFFSET_MINUTES),
@@ -28,7 +28,7 @@ export const ProtocolDefinition = z
     const seen = new Set<string>();
     definition.steps.forEach((step, index) => {
       if (seen.has(step.id)) {
-        context.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: 'assistance.stepIdTaken' });
+        context.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: 'protocols.stepIdTaken' });
       }
       seen.add(step.id);
     });
