@@ -72,4 +72,20 @@ describe('demo integration index', () => {
     expect(atTop).toBeGreaterThan(0);
     expect(atTop).toBeLessThan(latest.length);
   });
+
+  it('records a few needs of households and their heads, some already under way', async () => {
+    const needs = await database.db
+      .selectFrom('need')
+      .select(['person_id', 'household_id', 'status', 'dimension'])
+      .execute();
+    expect(needs).toHaveLength(12);
+    expect(needs.filter((n) => n.household_id)).toHaveLength(6);
+    expect(new Set(needs.map((n) => n.status))).toEqual(new Set(['identified', 'in_progress', 'met']));
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['need.created', 'need.status_changed'])
+      .execute();
+    expect(audited.length).toBe(12 + needs.filter((n) => n.status !== 'identified').length);
+  });
 });

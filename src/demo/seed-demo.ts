@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/schema';
 import { createAssessmentService } from '../modules/assessment/service';
 import { createAuditService } from '../modules/audit/service';
+import { createCharacterizationService } from '../modules/characterization/service';
 import { hashPassword } from '../modules/identity/password-hashing';
 import {
   countOrganizations,
@@ -16,6 +17,7 @@ import { createProgrammeService } from '../modules/programmes/service';
 import { createRegistryService } from '../modules/registry/service';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PROGRAMMES, DEMO_USERS } from './network';
 import { seedDemoAssessments } from './seed-assessments';
+import { seedDemoNeeds } from './seed-needs';
 import { seedDemoPeople } from './seed-people';
 
 export interface DemoSeedResult {
@@ -119,5 +121,6 @@ export async function seedDemo(
   const people = await seedDemoPeople(db, registry);
   const programmes = createProgrammeService({ db });
   await seedDemoAssessments(db, createAssessmentService({ db, audit, registry, programmes }));
+  await seedDemoNeeds(db, createCharacterizationService({ db, audit, registry }));
   return { ...network, people };
 }
