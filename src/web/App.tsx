@@ -183,6 +183,23 @@ const router = createBrowserRouter([
             path: 'indicators/integration',
             lazy: async () => ({ Component: (await import('./routes/assessment/indicator')).IndicatorPage }),
           },
+          {
+            path: 'cases',
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('./routes/cases/cases-list')).CasesPage }),
+              },
+              {
+                path: 'approvals',
+                lazy: async () => ({ Component: (await import('./routes/cases/approvals')).ApprovalsPage }),
+              },
+              {
+                path: ':caseId',
+                lazy: async () => ({ Component: (await import('./routes/cases/case-page')).CasePage }),
+              },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -17,6 +17,8 @@ const NAVIGATION = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/people', label: 'people.nav', end: false, ability: 'workWithPersons' },
   { to: '/imports', label: 'import.nav', end: false, ability: 'importPersons' },
+  { to: '/cases', label: 'cases.nav', end: true, roles: ['caseworker', 'office_coordinator'] },
+  { to: '/cases/approvals', label: 'cases.approvals.nav', end: true, roles: ['office_coordinator'] },
   { to: '/account', label: 'nav.account', end: true },
   { to: '/admin/users', label: 'nav.users', end: false, ability: 'listUsers' },
   { to: '/admin/audit', label: 'nav.audit', end: false, ability: 'readAudit' },

@@ -34,6 +34,7 @@ import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { IntegrationIndexSection } from '../assessment/index-section';
+import { CasesSection } from '../cases/cases-section';
 import { HouseholdNeedsSection } from '../characterization/household-needs-section';
 import { MunicipalityName, useDocumentText } from '../people/people-parts';
 
@@ -235,6 +236,7 @@ function HouseholdView({ household }: { household: Household }) {
       </Section>
 
       <IntegrationIndexSection subjectType="household" subjectId={household.id} />
+      <CasesSection subjectType="household" subjectId={household.id} />
 
       <ConfirmDialog
         opened={removing !== null}

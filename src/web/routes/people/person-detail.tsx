@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { type TranslationKey, useT } from '../../i18n';
 import { IntegrationIndexSection } from '../assessment/index-section';
+import { CasesSection } from '../cases/cases-section';
 import { CharacterizationSummarySection } from '../characterization/characterization-summary';
 import { NeedsSection } from '../characterization/needs-section';
 import { MaternityEditor, MaternityText } from './maternity-fields';
@@ -127,6 +128,7 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
       <ConsentsSection person={person} />
       <CharacterizationSummarySection personId={person.id} />
       <NeedsSection personId={person.id} />
+      <CasesSection subjectType="person" subjectId={person.id} />
       <IntegrationIndexSection subjectType="person" subjectId={person.id} />
       {person.abilities.update && <EditPerson person={person} />}
       <PersonTimeline person={person} />

@@ -1,0 +1,59 @@
+import { Badge, Group, Progress, Text } from '@mantine/core';
+import type { CaseStatus, Progress as PlanProgress, PlanStatus } from '../../api/cases';
+import { useT } from '../../i18n';
+
+export const STATUS_COLOR: Record<CaseStatus, string> = {
+  open: 'blue',
+  active: 'teal',
+  on_hold: 'yellow',
+  pending_closure: 'orange',
+  closed: 'gray',
+};
+
+export const PLAN_COLOR: Record<PlanStatus, string> = {
+  draft: 'gray',
+  submitted: 'orange',
+  approved: 'teal',
+  rejected: 'red',
+};
+
+export function CaseStatusBadge({ status }: { status: CaseStatus }) {
+  const t = useT();
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" data-case-status={status}>
+      {t(`cases.status.${status}`)}
+    </Badge>
+  );
+}
+
+export function PlanStatusBadge({ status }: { status: PlanStatus }) {
+  const t = useT();
+  return (
+    <Badge color={PLAN_COLOR[status]} variant="outline" data-plan-status={status}>
+      {t(`cases.planStatus.${status}`)}
+    </Badge>
+  );
+}
+
+/** The share of the plan's actions that are done, as a bar with its figures in words. */
+export function ProgressBar({ progress, label }: { progress: PlanProgress; label?: string }) {
+  const t = useT();
+  const text = t('cases.progress.summary', {
+    percent: progress.percent,
+    done: progress.done,
+    total: progress.total,
+  });
+  return (
+    <div className="case-progress">
+      <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
+        <Text size="sm" fw={500}>
+          {label ?? t('cases.progress.label')}
+        </Text>
+        <Text size="sm" c="dimmed" data-testid="case-progress-text">
+          {text}
+        </Text>
+      </Group>
+      <Progress value={progress.percent} aria-label={`${label ?? t('cases.progress.label')}: ${text}`} />
+    </div>
+  );
+}
