@@ -180,6 +180,30 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'work',
+            lazy: async () => ({ Component: (await import('./routes/work/my-work')).MyWorkPage }),
+          },
+          {
+            path: 'work/office',
+            lazy: async () => ({ Component: (await import('./routes/work/office-work')).OfficeWorkPage }),
+          },
+          {
+            path: 'arrivals',
+            lazy: async () => ({ Component: (await import('./routes/arrivals/board')).ArrivalBoardPage }),
+          },
+          {
+            path: 'arrivals/new',
+            lazy: async () => ({ Component: (await import('./routes/arrivals/intake')).ArrivalIntakePage }),
+          },
+          {
+            path: 'arrivals/:arrivalId',
+            lazy: async () => ({ Component: (await import('./routes/arrivals/arrival-page')).ArrivalPage }),
+          },
+          {
+            path: 'admin/protocols',
+            lazy: async () => ({ Component: (await import('./routes/work/protocols')).ProtocolsPage }),
+          },
+          {
             path: 'indicators/integration',
             lazy: async () => ({ Component: (await import('./routes/assessment/indicator')).IndicatorPage }),
           },

@@ -15,6 +15,13 @@ const MAIN_ID = 'main-content';
 /** The sections in the navigation, each shown to the roles that may open it. */
 const NAVIGATION = [
   { to: '/', label: 'nav.home', end: true },
+  {
+    to: '/work',
+    label: 'work.nav',
+    end: true,
+    roles: ['caseworker', 'office_coordinator', 'reception_officer'],
+  },
+  { to: '/arrivals', label: 'arrivals.nav', end: false, roles: ['reception_officer', 'office_coordinator'] },
   { to: '/people', label: 'people.nav', end: false, ability: 'workWithPersons' },
   { to: '/imports', label: 'import.nav', end: false, ability: 'importPersons' },
   { to: '/cases', label: 'cases.nav', end: true, roles: ['caseworker', 'office_coordinator'] },
@@ -30,6 +37,13 @@ const NAVIGATION = [
     roles: ['office_coordinator', 'analyst', 'network_admin'],
   },
   { to: '/admin/instruments', label: 'assessment.nav.instruments', end: false, roles: ['network_admin'] },
+  { to: '/work/office', label: 'work.office.nav', end: true, roles: ['office_coordinator'] },
+  {
+    to: '/admin/protocols',
+    label: 'protocols.nav',
+    end: false,
+    roles: ['network_admin', 'office_coordinator'],
+  },
 ] as const satisfies readonly NavigationItem[];
 
 interface NavigationItem {
