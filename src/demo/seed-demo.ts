@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/schema';
 import { createAssessmentService } from '../modules/assessment/service';
+import { createAssistanceService } from '../modules/assistance/service';
 import { createAuditService } from '../modules/audit/service';
 import { createCharacterizationService } from '../modules/characterization/service';
 import { hashPassword } from '../modules/identity/password-hashing';
@@ -12,10 +13,13 @@ import {
   insertOrganization,
   insertUser,
 } from '../modules/identity/queries';
+import { createIdentityService } from '../modules/identity/service';
 import { insertProgrammes } from '../modules/programmes/queries';
 import { createProgrammeService } from '../modules/programmes/service';
 import { createRegistryService } from '../modules/registry/service';
+import { createTasksService } from '../modules/tasks/service';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PROGRAMMES, DEMO_USERS } from './network';
+import { seedDemoArrivals } from './seed-arrivals';
 import { seedDemoAssessments } from './seed-assessments';
 import { seedDemoNeeds } from './seed-needs';
 import { seedDemoPeople } from './seed-people';
@@ -122,5 +126,8 @@ export async function seedDemo(
   const programmes = createProgrammeService({ db });
   await seedDemoAssessments(db, createAssessmentService({ db, audit, registry, programmes }));
   await seedDemoNeeds(db, createCharacterizationService({ db, audit, registry }));
+  const identity = createIdentityService({ db, audit });
+  const tasks = createTasksService({ db, audit, identity, registry });
+  await seedDemoArrivals(db, { tasks, assistance: createAssistanceService({ db, audit, registry, tasks }) });
   return { ...network, people };
 }
