@@ -98,10 +98,16 @@ test.describe('a case from opening to closure', () => {
     await page.getByRole('button', { name: 'Enviar el plan para aprobación' }).click();
     await expect(page.getByText('Plan en revisión')).toBeVisible();
     await expect(page.getByText('Esperando la decisión de la coordinación.')).toBeVisible();
+    await page.goto('/cases');
+    await expect(page.getByRole('link', { name: person.displayName })).toBeVisible();
+    await shot(page, 'phone-cases-list');
+    await page.goto(caseUrl);
 
     // The coordinator approves the plan from the pending decisions.
     const coordinator = await coordinatorPage(browser, baseURL as string);
-    await coordinator.goto('/cases/approvals');
+    await coordinator.goto('/case-approvals');
+    await expect(coordinator.getByRole('heading', { name: 'Decisiones pendientes' })).toBeVisible();
+    await shot(coordinator, 'desktop-approvals');
     await coordinator
       .getByRole('link', { name: `Plan de acción por aprobar: ${person.displayName}` })
       .click();
@@ -151,6 +157,7 @@ test.describe('a case from opening to closure', () => {
     await expect(
       page.getByRole('region', { name: 'Casos' }).getByText('50 % (1 de 2 acciones)'),
     ).toBeVisible();
+    await shot(page, 'phone-person-cases');
     await coordinator.context().close();
   });
 });

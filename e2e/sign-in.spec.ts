@@ -27,9 +27,15 @@ test('(a) a caseworker signs in and sees the signed-in home', async ({ page }) =
     page.getByRole('region', { name: 'Estado del sistema' }).getByText('Sistema en funcionamiento'),
   ).toBeVisible();
 
-  // A caseworker's navigation: the people of their offices, no administration.
+  // A caseworker's navigation: the people and cases of their offices, no administration.
   const navigation = page.getByRole('navigation', { name: 'Navegación principal' });
-  await expect(navigation.getByRole('link')).toHaveText(['Inicio', 'Personas', 'Importar', 'Mi cuenta']);
+  await expect(navigation.getByRole('link')).toHaveText([
+    'Inicio',
+    'Personas',
+    'Importar',
+    'Casos',
+    'Mi cuenta',
+  ]);
 
   // The user menu says who is signed in.
   await page

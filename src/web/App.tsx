@@ -215,14 +215,14 @@ const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./routes/cases/cases-list')).CasesPage }),
               },
               {
-                path: 'approvals',
-                lazy: async () => ({ Component: (await import('./routes/cases/approvals')).ApprovalsPage }),
-              },
-              {
                 path: ':caseId',
                 lazy: async () => ({ Component: (await import('./routes/cases/case-page')).CasePage }),
               },
             ],
+          },
+          {
+            path: 'case-approvals',
+            lazy: async () => ({ Component: (await import('./routes/cases/approvals')).ApprovalsPage }),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -12,7 +12,7 @@ import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
 import { CaseStatusBadge } from './case-parts';
 
-/** `/cases/approvals`: a coordinator's plans and closures to approve and cases other offices send them. */
+/** `/case-approvals`: a coordinator's plans and closures to approve and cases other offices send them. */
 export function ApprovalsPage() {
   const session = useReadySession();
   if (session.user.role !== 'office_coordinator') return <ForbiddenPage />;

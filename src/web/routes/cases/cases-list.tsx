@@ -79,7 +79,7 @@ function CasesList() {
         <Title order={1}>{t('cases.list.title')}</Title>
         <Text c="dimmed">{t('cases.list.intro')}</Text>
         {isCoordinator && (
-          <Anchor component={Link} to="/cases/approvals" fw={600}>
+          <Anchor component={Link} to="/case-approvals" fw={600}>
             {t('cases.list.pending', { count: waiting })}
           </Anchor>
         )}
