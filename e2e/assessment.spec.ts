@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { createUser, DEMO, signInWithApi } from './support';
+import { createUser, DEMO, expectNoSeriousViolations, signInWithApi } from './support';
 
 // The integration index on a phone: a caseworker applies the household instrument to a demo household of the
 // Barranquilla centre, loses the connection and reloads midway without losing answers, completes and sees the
@@ -314,6 +314,7 @@ test.describe('person-level index on a phone', () => {
     const dimensions = page.getByRole('list', { name: 'Resultado por dimensión' }).getByRole('listitem');
     await expect(dimensions).toHaveCount(6);
     await expect(dimensions.filter({ hasText: 'Lingüística' })).toBeVisible();
+    await expectNoSeriousViolations(page);
     await shotBoth(page, 'person-result');
 
     await page.getByRole('link', { name: 'Volver a la persona' }).first().click();
@@ -343,6 +344,7 @@ test.describe('indicator targets', () => {
     await share.fill('150');
     await card.getByRole('button', { name: 'Guardar meta' }).click();
     await expect(card.getByText('Escriba un porcentaje entero entre 0 y 100.')).toBeVisible();
+    await expectNoSeriousViolations(page);
     await share.fill('60');
     await card.getByRole('button', { name: 'Guardar meta' }).click();
     await expect(card.getByText(/Meta 60 %/)).toBeVisible();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO, signInWithApi } from './support';
+import { DEMO, expectNoSeriousViolations, signInWithApi } from './support';
 
 // Needs beyond one person's page: a caseworker records and follows the needs of a household and its members on
 // the household page (phone); the coordinator of the office reviews its open needs, filtered, and goes from a
@@ -100,6 +100,7 @@ test.describe('household needs on a phone', () => {
     ).toBeVisible();
     await page.goto(`/households/${household.id}`);
     await section.scrollIntoViewIfNeeded();
+    await expectNoSeriousViolations(page);
     await shotBoth(page, 'household-needs');
   });
 });
@@ -145,6 +146,7 @@ test.describe('open needs of an office', () => {
     const list = page.getByRole('list', { name: 'Necesidades abiertas de la oficina' });
     // The demo's open needs come first (oldest first).
     await expect(list.getByRole('listitem').first()).toBeVisible();
+    await expectNoSeriousViolations(page);
     await shotBoth(page, 'office-needs');
 
     const dimension = page.getByRole('combobox', { name: 'Dimensión' });

@@ -192,6 +192,19 @@ export function localized(text: Localized | undefined, language: string): string
   return language.startsWith('en') ? text.en : text.es;
 }
 
+/** Background of a filled level badge: the colour of `levelColor`, dark enough for white text (WCAG AA 4.5:1). */
+export function levelFill(definitionLevels: Array<{ id: string }>, levelId: string | null): string {
+  const dark: Record<string, string> = {
+    red: 'red.9',
+    orange: '#8a3a00',
+    yellow: '#6b4800',
+    teal: 'teal.9',
+    green: '#1e6b2e',
+    gray: 'gray.8',
+  };
+  return dark[levelColor(definitionLevels, levelId)] ?? 'gray.8';
+}
+
 /** Badge colour of a level by its rank: the lowest red, the top green. */
 export function levelColor(definitionLevels: Array<{ id: string }>, levelId: string | null): string {
   const index = definitionLevels.findIndex((level) => level.id === levelId);

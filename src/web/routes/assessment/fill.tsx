@@ -20,7 +20,7 @@ import {
   type ApplicationWithInstrument,
   applicationQuery,
   assessmentApi,
-  levelColor,
+  levelFill,
   localized,
 } from '../../api/assessment';
 import { ApiError } from '../../api/client';
@@ -359,7 +359,7 @@ function ResultView({ application }: { application: ApplicationWithInstrument })
             <Text size="sm" c="dimmed">
               {t('assessment.result.overall')}
             </Text>
-            <Badge size="lg" variant="filled" color={levelColor(definition.levels, result?.levelId ?? null)}>
+            <Badge size="lg" variant="filled" color={levelFill(definition.levels, result?.levelId ?? null)}>
               {t('assessment.result.level', { level: localized(level?.label, language) })}
             </Badge>
           </Stack>

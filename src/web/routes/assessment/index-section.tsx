@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import {
   assessmentApi,
   levelColor,
+  levelFill,
   localized,
   programmesFor,
   programmesQuery,
@@ -87,7 +88,7 @@ export function IntegrationIndexSection({
         {latest?.result && (
           <Group gap="sm">
             <Text>{t('assessment.section.latest')}</Text>
-            <Badge size="lg" color={levelColor(latest.levels, latest.result.levelId)} variant="filled">
+            <Badge size="lg" color={levelFill(latest.levels, latest.result.levelId)} variant="filled">
               {localized(latest.levels.find((l) => l.id === latest.result?.levelId)?.label, language)}
             </Badge>
             <Text fw={700}>{t('assessment.score', { score: percent(latest.result.overall) })}</Text>
