@@ -10,7 +10,7 @@ import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
-import { CaseStatusBadge } from './case-parts';
+import { CaseStatusBadge, useRefetchOnLanguageChange } from './case-parts';
 
 /** `/case-approvals`: a coordinator's plans and closures to approve and cases other offices send them. */
 export function ApprovalsPage() {
@@ -29,6 +29,7 @@ function Approvals() {
   const t = useT();
   const format = useFormatters();
   useDocumentTitle(t('cases.approvals.title'));
+  useRefetchOnLanguageChange();
   const pending = useQuery(pendingApprovalsQuery);
   if (pending.isPending)
     return (

@@ -44,13 +44,14 @@ import { useFormatters } from '../../components/formatters';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
-import { CaseStatusBadge, PlanStatusBadge, ProgressBar } from './case-parts';
+import { CaseStatusBadge, PlanStatusBadge, ProgressBar, useRefetchOnLanguageChange } from './case-parts';
 
 /** `/cases/:caseId`: a case's summary, state actions and approvals, plan, notes and history. */
 export function CasePage() {
   const t = useT();
   const { caseId = '' } = useParams();
   const query = useQuery(caseQuery(caseId));
+  useRefetchOnLanguageChange();
   useDocumentTitle(
     query.data ? t('cases.page.title', { name: query.data.subject.name }) : t('cases.page.loading'),
   );
@@ -100,7 +101,11 @@ function CaseView({ item }: { item: CaseDetail }) {
         <Anchor component={Link} to="/cases" size="sm">
           {t('cases.page.back')}
         </Anchor>
-        <Title order={1}>{item.subject.name || t('cases.unnamed')}</Title>
+        <Title order={1}>
+          {item.subject.type === 'household'
+            ? t('cases.householdOf', { name: item.subject.name })
+            : item.subject.name || t('cases.unnamed')}
+        </Title>
         <Group gap="xs">
           <CaseStatusBadge status={item.status} />
           <PlanStatusBadge status={item.planStatus} />

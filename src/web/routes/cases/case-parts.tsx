@@ -1,4 +1,7 @@
 import { Badge, Group, Progress, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CaseStatus, Progress as PlanProgress, PlanStatus } from '../../api/cases';
 import { useT } from '../../i18n';
 
@@ -56,4 +59,21 @@ export function ProgressBar({ progress, label }: { progress: PlanProgress; label
       <Progress value={progress.percent} aria-label={`${label ?? t('cases.progress.label')}: ${text}`} />
     </div>
   );
+}
+
+/**
+ * Programme names and the server's sentences come in the request's language: when the user switches language,
+ * the cases and programmes already loaded are fetched again in the new one.
+ */
+export function useRefetchOnLanguageChange() {
+  const { i18n } = useTranslation();
+  const client = useQueryClient();
+  const language = i18n.resolvedLanguage;
+  const previous = useRef(language);
+  useEffect(() => {
+    if (previous.current === language) return;
+    previous.current = language;
+    void client.invalidateQueries({ queryKey: ['cases'] });
+    void client.invalidateQueries({ queryKey: ['programmes'] });
+  }, [client, language]);
 }

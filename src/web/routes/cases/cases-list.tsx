@@ -28,7 +28,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
-import { CaseStatusBadge, PlanStatusBadge, ProgressBar } from './case-parts';
+import { CaseStatusBadge, PlanStatusBadge, ProgressBar, useRefetchOnLanguageChange } from './case-parts';
 
 const CASE_ROLES = ['caseworker', 'office_coordinator'];
 const STATUS_FILTERS = ['working', ...CASE_STATUSES] as const;
@@ -43,6 +43,7 @@ export function CasesPage() {
 function CasesList() {
   const t = useT();
   useDocumentTitle(t('cases.list.title'));
+  useRefetchOnLanguageChange();
   const session = useReadySession();
   const isCoordinator = session.user.role === 'office_coordinator';
   const programmes = useQuery(programmesQuery);
