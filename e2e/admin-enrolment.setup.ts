@@ -80,6 +80,7 @@ setup(
       'Registro de auditoría',
       'Indicador de integración',
       'Instrumentos de índice',
+      'Hojas de ruta',
     ]);
   },
 );

@@ -49,8 +49,10 @@ test('switches to English, keeps it after a reload, and switches back', async ({
   await expect(page).toHaveTitle('Home · Ruta');
   await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText([
     'Home',
+    'My work today',
     'People',
     'Import',
+    'Cases',
     'My account',
   ]);
 

@@ -31,6 +31,7 @@ test('(a) a caseworker signs in and sees the signed-in home', async ({ page }) =
   const navigation = page.getByRole('navigation', { name: 'Navegación principal' });
   await expect(navigation.getByRole('link')).toHaveText([
     'Inicio',
+    'Mi trabajo de hoy',
     'Personas',
     'Importar',
     'Casos',

@@ -1,5 +1,6 @@
 import { Badge, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { type Task, type Timeliness, tasksApi, taskTitle } from '../../api/arrivals';
 import { useFormatters } from '../../components/formatters';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -18,13 +19,16 @@ export function TaskCheck({ task, showTimeliness = true }: { task: Task; showTim
   const t = useT();
   const format = useFormatters();
   const queryClient = useQueryClient();
+  // Ticked at once (React state, so the box never flickers back); cleared once the list has caught up.
+  const [optimistic, setOptimistic] = useState<boolean | null>(null);
   const toggle = useMutation({
-    mutationFn: () =>
-      tasksApi.update(task.id, { version: task.version, status: task.status === 'done' ? 'open' : 'done' }),
-    onSettled: () =>
-      queryClient
-        .invalidateQueries({ queryKey: ['arrivals'] })
-        .then(() => queryClient.invalidateQueries({ queryKey: ['tasks'] })),
+    mutationFn: (done: boolean) =>
+      tasksApi.update(task.id, { version: task.version, status: done ? 'done' : 'open' }),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['arrivals'] });
+      await queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      setOptimistic(null);
+    },
   });
   const title = taskTitle(task, currentLanguage());
   const timeliness = task.protocol?.timeliness;
@@ -33,9 +37,14 @@ export function TaskCheck({ task, showTimeliness = true }: { task: Task; showTim
       <Stack gap={6}>
         <Checkbox
           size="lg"
-          checked={task.status === 'done'}
-          disabled={toggle.isPending || task.status === 'cancelled'}
-          onChange={() => toggle.mutate()}
+          checked={optimistic ?? task.status === 'done'}
+          disabled={task.status === 'cancelled'}
+          onChange={(event) => {
+            if (toggle.isPending) return;
+            const done = event.currentTarget.checked;
+            setOptimistic(done);
+            toggle.mutate(done);
+          }}
           label={
             <Text fw={500} td={task.status === 'done' ? 'line-through' : undefined}>
               {title}
