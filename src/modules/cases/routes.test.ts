@@ -638,6 +638,20 @@ describe('case lists', () => {
     expect(householdCase.statusCode, householdCase.body).toBe(201);
     expect(householdCase.json().subject).toMatchObject({ type: 'household', id: householdId });
     const personCase = await openCase(personId, IMMEDIATE);
+    const memberNeed = await post(caseworker, '/api/v1/needs', {
+      personId,
+      dimension: 'housing_urban',
+      description: 'Arriendo atrasado',
+      severity: 'medium',
+    });
+    const householdGoal = await post(caseworker, `/api/v1/cases/${householdCase.json().id}/goals`, {
+      version: householdCase.json().version,
+      dimension: 'housing_urban',
+      description: 'Vivienda estable para el hogar',
+      needIds: [memberNeed.json().id],
+    });
+    expect(householdGoal.statusCode, householdGoal.body).toBe(200);
+    expect(householdGoal.json().plan.goals[0].needs).toMatchObject([{ description: 'Arriendo atrasado' }]);
     const listed = await caseworker.request({
       method: 'GET',
       url: `/api/v1/households/${householdId}/cases`,

@@ -203,8 +203,19 @@ export function createCaseService({
   async function subjectNeeds(actor: Actor, row: Row) {
     const list = row.person_id
       ? await characterization.listPersonNeeds(actor, row.person_id)
-      : await characterization.listHouseholdNeeds(actor, row.household_id as string);
+      : await characterization.listHouseholdMemberNeeds(actor, row.household_id as string);
     return list.items;
+  }
+
+  /** The needs shown beside the plan; none when the subject is out of the caller's reach (a household whose
+   * registered office is not the case's after a transfer). */
+  async function visibleNeeds(actor: Actor, row: Row) {
+    try {
+      return await subjectNeeds(actor, row);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'notFound') return [];
+      throw error;
+    }
   }
 
   async function checkNeeds(actor: Actor, row: Row, needIds: string[]) {
@@ -260,7 +271,7 @@ export function createCaseService({
     const [goals, actions, needs, planApproval, closureApproval, transfer] = await Promise.all([
       q.listGoals(db, id),
       q.listActions(db, id),
-      subjectNeeds(actor, row),
+      visibleNeeds(actor, row),
       q.findPendingApproval(db, id, 'plan'),
       q.findPendingApproval(db, id, 'closure'),
       q.findPendingTransfer(db, id),
