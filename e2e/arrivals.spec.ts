@@ -146,8 +146,8 @@ test.describe("a caseworker's work today on a phone", () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Mi trabajo de hoy' }).click();
     await expect(page.getByRole('heading', { name: 'Mi trabajo de hoy', level: 1 })).toBeVisible();
     const sections = page.getByRole('main').getByRole('heading', { level: 2 });
-    await expect(sections.nth(1)).toHaveText('Vencidas');
-    await expect(sections.nth(2)).toHaveText('Para hoy');
+    await expect(sections.nth(0)).toHaveText('Vencidas');
+    await expect(sections.nth(1)).toHaveText('Para hoy');
     const overdue = page.getByRole('region', { name: 'Vencidas' });
     await expect(overdue.getByText('Tarea vencida del recorrido')).toBeVisible();
     await expect(

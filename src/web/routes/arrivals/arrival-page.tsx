@@ -62,7 +62,7 @@ function ArrivalView({ arrival }: { arrival: ArrivalDetail }) {
       `${arrival.transport === 'air' ? t('arrivals.field.flight') : t('arrivals.field.crossing')}: ${arrival.flightOrCrossing}`,
     arrival.announcedBy &&
       t('arrivals.page.announcedBy', { by: t(`arrivals.announcer.${arrival.announcedBy}`) }),
-    arrival.travellerDocument && `${t('arrivals.field.travellerDocument')}: ${arrival.travellerDocument}`,
+    arrival.travellerDocument && t('arrivals.page.document', { document: arrival.travellerDocument }),
   ].filter(Boolean);
   return (
     <Stack gap="lg" maw={960}>

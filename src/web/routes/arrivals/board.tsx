@@ -32,7 +32,9 @@ export function ArrivalBoardPage() {
 }
 
 function timeOf(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
 }
 
 function ArrivalBoard() {
@@ -132,40 +134,38 @@ function BoardRow({ arrival }: { arrival: Arrival }) {
   const when = arrival.expectedAt ?? arrival.receivedAt ?? arrival.createdAt;
   return (
     <Paper component="li" withBorder p="md">
-      <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-        <Group gap="md" wrap="nowrap" align="flex-start" miw={0}>
-          <Text fw={700} fz="xl" miw={64}>
+      <Group gap="md" wrap="nowrap" align="flex-start">
+        <Stack gap={6} align="flex-start" style={{ flexShrink: 0 }}>
+          <Text fw={700} fz="xl" lh={1.1}>
             {timeOf(when, locale)}
           </Text>
-          <Stack gap={4} miw={0}>
-            <Anchor component={Link} to={`/arrivals/${arrival.id}`} fw={600} fz="lg">
-              {arrival.travellerName ?? t('arrivals.page.title')}
-            </Anchor>
-            <Text size="sm" c="dimmed">
-              {[
-                arrival.flightOrCrossing,
-                arrival.kind === 'announced' && arrival.announcedBy
-                  ? t(`arrivals.announcer.${arrival.announcedBy}`)
-                  : t('arrivals.kind.found'),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
+          <ArrivalStatusBadge status={arrival.status} />
+        </Stack>
+        <Stack gap={4} miw={0}>
+          <Anchor component={Link} to={`/arrivals/${arrival.id}`} fw={600} fz="lg">
+            {arrival.travellerName ?? t('arrivals.page.title')}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {[
+              arrival.flightOrCrossing,
+              arrival.kind === 'announced' && arrival.announcedBy
+                ? t(`arrivals.announcer.${arrival.announcedBy}`)
+                : t('arrivals.kind.found'),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+          {arrival.categories.length > 0 && (
+            <Text size="sm" c="grape.8" fw={500}>
+              {arrival.categories.map((c) => t(`arrivals.category.${c}`)).join(' · ')}
             </Text>
-            <Group gap={4}>
-              {arrival.categories.map((c) => (
-                <Badge key={c} size="sm" variant="light" color="grape">
-                  {t(`arrivals.category.${c}`)}
-                </Badge>
-              ))}
-              {arrival.openTasks > 0 && (
-                <Badge size="sm" variant="outline" color="orange">
-                  {t('arrivals.board.openTasks', { count: arrival.openTasks })}
-                </Badge>
-              )}
-            </Group>
-          </Stack>
-        </Group>
-        <ArrivalStatusBadge status={arrival.status} />
+          )}
+          {arrival.openTasks > 0 && (
+            <Text size="sm" c="orange.9">
+              {t('arrivals.board.openTasks', { count: arrival.openTasks })}
+            </Text>
+          )}
+        </Stack>
       </Group>
     </Paper>
   );

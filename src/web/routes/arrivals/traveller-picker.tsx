@@ -188,7 +188,7 @@ export function TravellerPicker({
         {candidates && candidates.length > 0 && (
           <Alert color="yellow" variant="light" title={t('arrivals.traveller.duplicatesTitle')}>
             <Stack gap="sm">
-              <Text size="sm">{t('registration.conflict.likely')}</Text>
+              <Text size="sm">{t('arrivals.traveller.duplicatesBody')}</Text>
               <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
                 {candidates.map((candidate, index) => (
                   <Paper component="li" key={candidate.person?.id ?? `other-${index}`} withBorder p="sm">

@@ -44,7 +44,6 @@ function MyWork() {
         <Title order={1}>{t('work.title')}</Title>
         <Text c="dimmed">{t('work.intro')}</Text>
       </Stack>
-      <NewTask />
       <div aria-busy={work.isPending}>
         {work.isPending ? (
           <Group gap="sm" role="status">
@@ -63,6 +62,7 @@ function MyWork() {
           </Stack>
         )}
       </div>
+      <NewTask />
     </Stack>
   );
 }

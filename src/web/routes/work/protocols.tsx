@@ -91,7 +91,7 @@ function ProtocolCard({ protocol, canManage }: { protocol: Protocol; canManage: 
       arrivalsApi.updateProtocol(protocol.id, {
         version: protocol.version,
         name: draft?.name ?? protocol.name,
-        steps: (draft?.steps ?? protocol.steps).map((step, index, all) => ({
+        steps: (draft?.steps ?? protocol.steps).map((step, _index, all) => ({
           ...step,
           id: step.id || slug(step.title.es, new Set(all.map((s) => s.id).filter(Boolean))),
         })),
