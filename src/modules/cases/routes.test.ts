@@ -446,6 +446,42 @@ describe('the action plan and its approvals', () => {
     expect(reopened.json()).toMatchObject({ status: 'active', closure: null, closedAt: null });
   });
 
+  it('keeps an approved plan when a goal is achieved, and asks approval again when a goal changes', async () => {
+    const opened = await openCase(await register());
+    const withGoal = await addGoal(opened.id);
+    const goalId = withGoal.plan.goals[0].id as string;
+    const submitted = await post(caseworker, `/api/v1/cases/${opened.id}/plan/submit`, {
+      version: withGoal.version,
+    });
+    const approved = await post(coordinator, `/api/v1/cases/${opened.id}/decisions`, {
+      version: submitted.json().version,
+      subject: 'plan',
+      decision: 'approve',
+    });
+    const achieved = await caseworker.request({
+      method: 'PATCH',
+      url: `/api/v1/cases/${opened.id}/goals/${goalId}`,
+      payload: { version: approved.json().version, status: 'achieved' },
+    });
+    expect(achieved.json()).toMatchObject({
+      planStatus: 'approved',
+      plan: { goals: [{ status: 'achieved' }] },
+    });
+    const reworded = await caseworker.request({
+      method: 'PATCH',
+      url: `/api/v1/cases/${opened.id}/goals/${goalId}`,
+      payload: {
+        version: achieved.json().version,
+        description: 'Empleo formal con contrato a término indefinido',
+      },
+    });
+    expect(reworded.json()).toMatchObject({
+      status: 'active',
+      planStatus: 'draft',
+      abilities: { submitPlan: true },
+    });
+  });
+
   it('lets only the case team change the plan', async () => {
     const opened = await openCase(await register());
     const byColleague = await post(colleague, `/api/v1/cases/${opened.id}/goals`, {

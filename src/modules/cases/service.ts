@@ -760,6 +760,8 @@ export function createCaseService({
       });
     },
 
+    /** Changes a goal: its status alone (achieved, not achieved…) while the case is working; its text or needs
+     * change the plan. */
     async updateGoal(
       actor: Actor,
       id: string,
@@ -770,16 +772,26 @@ export function createCaseService({
       const row = await loadForWork(actor, id, input.version, language);
       const goal = await q.findGoal(db, id, goalId);
       if (!goal) throw new AppError('notFound');
-      const next = step(row, 'changePlan');
+      // Marking a goal achieved (its status alone) follows the plan; changing what it is changes the plan.
+      const changesPlan = input.description !== undefined || input.needIds !== undefined;
+      let columns = {};
+      if (changesPlan) columns = stateColumns(step(row, 'changePlan'));
+      else if (!canUpdateActions(stateOf(row)))
+        throw refused(row.status === 'closed' ? 'caseClosed' : 'closurePending');
       if (input.needIds) await checkNeeds(actor, row, input.needIds);
       const changes = {
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(input.status !== undefined ? { status: input.status } : {}),
       };
       return commit(actor, row, input.version, language, {
-        columns: stateColumns(next),
-        event: 'goal_changed',
-        details: { goalId, ...changes, ...(input.needIds ? { needIds: input.needIds } : {}) },
+        columns,
+        event: changesPlan ? 'goal_changed' : 'goal_status_changed',
+        details: {
+          goalId,
+          description: input.description ?? goal.description,
+          ...changes,
+          ...(input.needIds ? { needIds: input.needIds } : {}),
+        },
         also: async (trx) => {
           if (Object.keys(changes).length) await q.updateGoal(trx, goalId, changes);
           if (input.needIds) await q.replaceGoalNeeds(trx, goalId, [...new Set(input.needIds)]);

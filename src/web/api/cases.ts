@@ -271,6 +271,8 @@ export const casesApi = {
       dueOn?: string | null;
     },
   ) => api.post<CaseDetail>(`${casePath(id)}/actions`, body),
+  updateGoal: (id: string, goalId: string, body: { version: number; status: Goal['status'] }) =>
+    api.patch<CaseDetail>(`${casePath(id)}/goals/${encodeURIComponent(goalId)}`, body),
   updateAction: (id: string, actionId: string, body: { version: number; status: ActionStatus }) =>
     api.patch<CaseDetail>(`${casePath(id)}/actions/${encodeURIComponent(actionId)}`, body),
   addNote: (id: string, body: { confidentiality: NoteConfidentiality; body: string }) =>

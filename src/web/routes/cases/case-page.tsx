@@ -6,6 +6,7 @@ import {
   Checkbox,
   Group,
   Loader,
+  Menu,
   Modal,
   NativeSelect,
   Paper,
@@ -19,6 +20,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
+  ACTION_STATUSES,
+  type ActionStatus,
   type CaseDetail,
   type CaseEvent,
   type CaseNote,
@@ -557,9 +560,15 @@ function PlanSection({ item }: { item: CaseDetail }) {
   );
 }
 
+const GOAL_STATUSES = ['open', 'achieved', 'not_achieved', 'cancelled'] as const;
+
 function GoalItem({ item, goal }: { item: CaseDetail; goal: Goal }) {
   const t = useT();
   const [adding, setAdding] = useState(false);
+  const canMarkGoal = item.abilities.work && item.status !== 'closed' && item.status !== 'pending_closure';
+  const setStatus = useCaseMutation(item.id, (status: Goal['status']) =>
+    casesApi.updateGoal(item.id, goal.id, { version: item.version, status }),
+  );
   return (
     <Paper component="li" withBorder p="sm" data-goal={goal.id}>
       <Stack gap="xs">
@@ -567,8 +576,25 @@ function GoalItem({ item, goal }: { item: CaseDetail; goal: Goal }) {
           <Text size="sm" fw={700} c="ruta.8">
             {t(`needs.dimensions.${goal.dimension}`)}
           </Text>
-          {goal.status !== 'open' && <Badge color="gray">{t(`cases.goalStatus.${goal.status}`)}</Badge>}
+          <Group gap={4}>
+            {goal.status !== 'open' && (
+              <Badge color={goal.status === 'achieved' ? 'teal' : 'gray'}>
+                {t(`cases.goalStatus.${goal.status}`)}
+              </Badge>
+            )}
+            {canMarkGoal && (
+              <StatusMenu
+                label={t('cases.plan.goalStatusMenu', { description: goal.description })}
+                current={goal.status}
+                statuses={GOAL_STATUSES}
+                statusLabel={(status) => t(`cases.goalStatus.${status}`)}
+                onPick={(status) => setStatus.mutate(status)}
+                disabled={setStatus.isPending}
+              />
+            )}
+          </Group>
         </Group>
+        <ProblemAlert error={setStatus.error} />
         <Text fw={600}>{goal.description}</Text>
         {goal.needs.length > 0 && (
           <Text size="sm" c="dimmed">
@@ -604,12 +630,49 @@ function GoalItem({ item, goal }: { item: CaseDetail; goal: Goal }) {
   );
 }
 
+/** A small menu to set a status other than the current one (in progress, cancelled, achieved…). */
+function StatusMenu<S extends string>({
+  label,
+  current,
+  statuses,
+  statusLabel,
+  onPick,
+  disabled,
+}: {
+  label: string;
+  current: S;
+  statuses: readonly S[];
+  statusLabel: (status: S) => string;
+  onPick: (status: S) => void;
+  disabled: boolean;
+}) {
+  const t = useT();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="subtle" size="compact-sm" aria-label={label} disabled={disabled}>
+          {t('cases.plan.changeStatus')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {statuses
+          .filter((status) => status !== current)
+          .map((status) => (
+            <Menu.Item key={status} onClick={() => onPick(status)}>
+              {statusLabel(status)}
+            </Menu.Item>
+          ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
 function ActionItem({ item, action }: { item: CaseDetail; action: Goal['actions'][number] }) {
   const t = useT();
   const format = useFormatters();
   const canMark = item.abilities.work && item.status !== 'closed' && item.status !== 'pending_closure';
-  const toggle = useCaseMutation(item.id, (done: boolean) =>
-    casesApi.updateAction(item.id, action.id, { version: item.version, status: done ? 'done' : 'pending' }),
+  const toggle = useCaseMutation(item.id, (status: ActionStatus) =>
+    casesApi.updateAction(item.id, action.id, { version: item.version, status }),
   );
   const responsible =
     action.responsible.kind === 'person'
@@ -617,20 +680,35 @@ function ActionItem({ item, action }: { item: CaseDetail; action: Goal['actions'
       : `${t(`cases.responsible.${action.responsible.kind}`)}: ${action.responsible.name ?? ''}`;
   return (
     <li className="case-action" data-action-status={action.status}>
-      <Checkbox
-        checked={action.status === 'done'}
-        disabled={!canMark || toggle.isPending || action.status === 'cancelled'}
-        onChange={(event) => toggle.mutate(event.currentTarget.checked)}
-        label={action.description}
-        description={[
-          responsible,
-          action.dueOn ? t('cases.plan.due', { date: format.date(`${action.dueOn}T12:00:00`) }) : null,
-          action.overdue ? t('cases.plan.overdue') : null,
-          action.status === 'in_progress' ? t('cases.actionStatus.in_progress') : null,
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      />
+      <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+        <Checkbox
+          checked={action.status === 'done'}
+          disabled={!canMark || toggle.isPending || action.status === 'cancelled'}
+          onChange={(event) => toggle.mutate(event.currentTarget.checked ? 'done' : 'pending')}
+          style={{ flex: 1, minWidth: 0 }}
+          label={action.description}
+          description={[
+            responsible,
+            action.dueOn ? t('cases.plan.due', { date: format.date(`${action.dueOn}T12:00:00`) }) : null,
+            action.overdue ? t('cases.plan.overdue') : null,
+            action.status === 'in_progress' || action.status === 'cancelled'
+              ? t(`cases.actionStatus.${action.status}`)
+              : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        />
+        {canMark && (
+          <StatusMenu
+            label={t('cases.plan.actionStatusMenu', { description: action.description })}
+            current={action.status}
+            statuses={ACTION_STATUSES}
+            statusLabel={(status) => t(`cases.actionStatus.${status}`)}
+            onPick={(status) => toggle.mutate(status)}
+            disabled={toggle.isPending}
+          />
+        )}
+      </Group>
       <ProblemAlert error={toggle.error} />
     </li>
   );
@@ -925,6 +1003,7 @@ const KNOWN_EVENTS = [
   'opened',
   'goal_added',
   'goal_changed',
+  'goal_status_changed',
   'action_added',
   'action_changed',
   'action_status_changed',
