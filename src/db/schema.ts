@@ -438,6 +438,12 @@ export interface ArrivalTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
+  /** The case its hand-off opened at a Migrant Assistance Office (0017), with the office, programme, who and when. */
+  case_id: string | null;
+  handoff_office_id: string | null;
+  handoff_programme_key: string | null;
+  handed_off_by: string | null;
+  handed_off_at: Date | null;
 }
 
 export interface TaskTable {

@@ -430,6 +430,23 @@ const EXPECTED: Record<string, Expectation> = {
     }),
   },
   getProtocolReport: { allow: ['network_admin', 'office_coordinator', 'analyst'] },
+  // The hand-off of an arrival: its post's staff (the demo's reception officer); the case team reads the arrival.
+  getArrivalHandoff: {
+    allow: ['reception_officer'],
+    request: async () => ({ url: `${await arrivalUrl()}/handoff` }),
+  },
+  handOffArrival: {
+    allow: ['reception_officer'],
+    request: async () => ({
+      url: `${await arrivalUrl()}/handoff`,
+      payload: {
+        version: 999,
+        officeId: await bogotaOfficeId(),
+        programmeKey: 'plan-retorno-atencion-inmediata',
+      },
+    }),
+  },
+  getCaseArrival: { allow: CENTRE_STAFF, request: async (f) => ({ url: `${await caseUrl(f)}/arrival` }) },
 };
 
 interface Operation {

@@ -16,6 +16,7 @@ import {
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { DatabaseHandle } from '../db/database';
 import { assessmentRoutes } from '../modules/assessment/routes';
+import { handoffRoutes } from '../modules/assistance/handoff-routes';
 import { assistanceRoutes } from '../modules/assistance/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
@@ -199,6 +200,7 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
   await app.register(assistanceRoutes(services));
   await app.register(programmeRoutes(services));
   await app.register(caseRoutes(services));
+  await app.register(handoffRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));

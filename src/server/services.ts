@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../db/database';
 import { createAssessmentService } from '../modules/assessment/service';
+import { createHandoffService } from '../modules/assistance/handoff-service';
 import { createAssistanceService } from '../modules/assistance/service';
 import { createAuditService } from '../modules/audit/service';
 import { createCaseService } from '../modules/cases/service';
@@ -27,6 +28,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
   const programmes = createProgrammeService({ db });
   const characterization = createCharacterizationService({ db, audit, registry });
   const tasks = createTasksService({ db, audit, identity, registry, clock });
+  const cases = createCaseService({ db, audit, registry, characterization, identity, programmes, clock });
   return {
     system: createSystemService({ db, engine: database.engine, appVersion }),
     audit,
@@ -39,7 +41,8 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     assessment: createAssessmentService({ db, audit, registry, programmes }),
     characterization,
     programmes,
-    cases: createCaseService({ db, audit, registry, characterization, identity, programmes, clock }),
+    cases,
+    handoff: createHandoffService({ db, audit, cases, tasks, programmes, clock }),
   };
 }
 

@@ -31,4 +31,11 @@ export const assistancePolicy = {
   /** Offices whose protocol figures the actor sees; null for every office. */
   reportOffices: (actor: Actor): string[] | null =>
     actor.role === 'office_coordinator' ? actor.officeIds : null,
+  /**
+   * How a person arrived, for the team of the case an arrival was handed off to: the case office's caseworkers
+   * and coordinators read the arrival's summary (post, date, categories, what was provided), not its checklist.
+   */
+  readArrivalOfCase: (actor: Actor, caseOfficeId: string) =>
+    (actor.role === 'caseworker' || actor.role === 'office_coordinator') &&
+    actor.officeIds.includes(caseOfficeId),
 };

@@ -4,6 +4,9 @@ import type { Actor } from '../identity/actor';
 /** Roles that keep case files: coordinators and caseworkers. Reception, partners and analysts never read them. */
 const CASE_ROLES: readonly Role[] = ['office_coordinator', 'caseworker'];
 
+/** Staff of an arrival post who hand a received traveller to a case office. */
+const POST_STAFF: readonly Role[] = ['reception_officer', 'office_coordinator'];
+
 interface CaseRecord {
   officeId: string;
   caseworkerId: string;
@@ -34,4 +37,13 @@ export const casePolicy = {
   /** Accepting or refusing a transfer: the receiving office's coordinators. */
   decideTransfer: (actor: Actor, toOfficeId: string) => coordinates(actor, toOfficeId),
   listApprovals: (actor: Actor) => actor.role === 'office_coordinator',
+  /**
+   * Handing a traveller received at a post to a Migrant Assistance Office: the post's reception officers and
+   * coordinators open the case there. They never read it afterwards (`read` stays with the receiving office).
+   */
+  openFromArrival: (actor: Actor, postOfficeId: string) =>
+    POST_STAFF.includes(actor.role) && actor.officeIds.includes(postOfficeId),
 };
+
+/** Offices a traveller may be handed off to: the ones whose work is case management, not arrival posts. */
+export const CASE_OFFICE_KINDS = ['migrant_assistance_office', 'one_stop_centre'] as const;

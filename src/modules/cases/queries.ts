@@ -387,3 +387,18 @@ export async function findOrganizationExists(db: Db, id: string): Promise<boolea
 export async function findOfficeName(db: Db, id: string): Promise<string | undefined> {
   return (await db.selectFrom('office').select('name').where('id', '=', id).executeTakeFirst())?.name;
 }
+
+/** An office's name and kind, for the offices a case may be opened at from an arrival. */
+export function findOfficeWithKind(db: Db, id: string) {
+  return db.selectFrom('office').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Offices that keep case files and may receive a traveller handed off from an arrival post, by name. */
+export function listOfficesOfKinds(db: Db, kinds: readonly string[]) {
+  return db
+    .selectFrom('office')
+    .select(['id', 'name', 'kind'])
+    .where('kind', 'in', [...kinds])
+    .orderBy('name')
+    .execute();
+}

@@ -30,7 +30,7 @@ import type { Actor } from '../identity/actor';
 import type { IdentityService } from '../identity/service';
 import type { ProgrammeService } from '../programmes/service';
 import type { RegistryService } from '../registry/service';
-import { casePolicy as policy } from './policy';
+import { CASE_OFFICE_KINDS, casePolicy as policy } from './policy';
 import * as q from './queries';
 import type {
   ActionCreate,
@@ -1002,6 +1002,96 @@ export function createCaseService({
           },
         })),
       };
+    },
+
+    /**
+     * Opens a case for a traveller received at an arrival post, at a case office (see CASE_OFFICE_KINDS) the post's
+     * staff choose, in a programme. The case belongs to the receiving office: owned by its first coordinator (else
+     * its first caseworker) until a coordinator assigns it; the office starts serving the person. The post's staff
+     * may open it but not read it. `also` runs in the same transaction (the arrival records the hand-off there).
+     */
+    async openCaseFromArrival(
+      actor: Actor,
+      input: {
+        arrivalId: string;
+        postOfficeId: string;
+        postName: string;
+        personId: string;
+        officeId: string;
+        programmeKey: string;
+      },
+      language: Language,
+      also: (trx: Db, caseId: string) => Promise<void>,
+    ) {
+      if (!policy.openFromArrival(actor, input.postOfficeId)) throw new AppError('forbidden');
+      const office = await q.findOfficeWithKind(db, input.officeId);
+      if (!office || !(CASE_OFFICE_KINDS as readonly string[]).includes(office.kind))
+        throw new InvalidFieldsError([{ path: 'officeId', messageKey: 'arrivals.handoff.office' }]);
+      const programme = await programmes.findProgramme(input.programmeKey, language);
+      if (!programme?.active)
+        throw new InvalidFieldsError([{ path: 'programmeKey', messageKey: 'cases.unknownProgramme' }]);
+      const staff = (await identity.officeStaff([office.id])).sort((a, b) => a.id.localeCompare(b.id));
+      const owner =
+        staff.find((s) => s.role === 'office_coordinator') ?? staff.find((s) => s.role === 'caseworker');
+      if (!owner)
+        throw new InvalidFieldsError([
+          { path: 'officeId', messageKey: 'arrivals.handoff.officeWithoutStaff' },
+        ]);
+      if (await q.findOpenCaseOfSubject(db, { personId: input.personId }, input.programmeKey))
+        throw new InvalidFieldsError([{ path: 'programmeKey', messageKey: 'arrivals.handoff.caseExists' }]);
+      const id = uuidv7();
+      const details = {
+        programme: input.programmeKey,
+        caseworkerId: owner.id,
+        arrivalId: input.arrivalId,
+        fromOfficeId: input.postOfficeId,
+        fromOfficeName: input.postName,
+      };
+      await db.transaction().execute(async (trx) => {
+        await q.insertCase(trx, {
+          id,
+          person_id: input.personId,
+          household_id: null,
+          programme_key: input.programmeKey,
+          office_id: office.id,
+          caseworker_id: owner.id,
+          opened_by: actor.userId,
+        });
+        await registry.servePersonAtOffice(trx, input.personId, office.id);
+        await q.insertEvent(trx, {
+          id: uuidv7(),
+          case_id: id,
+          kind: 'opened',
+          actor_id: actor.userId,
+          reason: null,
+          details: JSON.stringify(details),
+        });
+        await audit.record(trx, actor, {
+          action: 'case.opened',
+          recordType: 'case',
+          recordId: id,
+          officeId: office.id,
+          changes: { after: { personId: input.personId, ...details } },
+        });
+        await also(trx, id);
+      });
+      return {
+        caseId: id,
+        office: { id: office.id, name: office.name },
+        programme: { key: input.programmeKey, name: programme.name },
+        caseworkerId: owner.id,
+      };
+    },
+
+    /** The offices a traveller may be handed off to from an arrival post. */
+    receivingOffices() {
+      return q.listOfficesOfKinds(db, CASE_OFFICE_KINDS);
+    },
+
+    /** The case's office and person if the caller may read the case (403/404 as `getCase`). */
+    async readableCase(actor: Actor, id: string) {
+      const row = await load(actor, id);
+      return { id: row.id, officeId: row.office_id, personId: row.person_id };
     },
   };
 }

@@ -155,3 +155,21 @@ export function protocolStepCounts(db: Db, filter: ProtocolReportFilter, now: Da
     .orderBy('position')
     .execute();
 }
+
+/** Marks the open tasks of one protocol step of an arrival done (the step happened elsewhere, e.g. a hand-off). */
+export function completeArrivalStep(db: Db, arrivalId: string, stepId: string, by: string, at: Date) {
+  return db
+    .updateTable('task')
+    .set({
+      status: 'done',
+      completed_by: by,
+      completed_at: at,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('arrival_id', '=', arrivalId)
+    .where('protocol_step_id', '=', stepId)
+    .where('status', '=', 'open')
+    .returning(['id', 'office_id'])
+    .execute();
+}

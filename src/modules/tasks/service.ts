@@ -336,6 +336,23 @@ export function createTasksService({
     protocolStepCounts(filter: q.ProtocolReportFilter) {
       return q.protocolStepCounts(db, filter, clock());
     },
+
+    /**
+     * Inside the caller's transaction (the caller checked the actor works on the arrival): the open tasks of one
+     * protocol step of an arrival are done now, by the actor, each audited. Returns how many.
+     */
+    async completeArrivalStep(trx: Kysely<Database>, actor: Actor, arrivalId: string, stepId: string) {
+      const done = await q.completeArrivalStep(trx, arrivalId, stepId, actor.userId, clock());
+      for (const task of done)
+        await audit.record(trx, actor, {
+          action: 'task.completed',
+          recordType: 'task',
+          recordId: task.id,
+          officeId: task.office_id,
+          changes: { after: { status: 'done', protocolStepId: stepId } },
+        });
+      return done.length;
+    },
   };
 }
 
