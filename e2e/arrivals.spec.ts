@@ -51,7 +51,7 @@ test.describe('arrivals on a tablet', () => {
 
     await page.goto('/arrivals/new');
     await expect(page.getByRole('heading', { name: 'Registrar llegada', level: 1 })).toBeVisible();
-    await expect(page.getByRole('radio', { name: 'Anunciada (aviso previo)' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Con aviso previo' })).toBeChecked();
     await page.getByLabel('Quién avisa').selectOption('migration_authority');
     await page.getByLabel('Llegada prevista').fill(await minutesFromNow(page, 2));
     await page.getByLabel('Número de vuelo').fill('AV 033');

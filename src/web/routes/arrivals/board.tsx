@@ -150,7 +150,7 @@ function BoardRow({ arrival }: { arrival: Arrival }) {
               arrival.flightOrCrossing,
               arrival.kind === 'announced' && arrival.announcedBy
                 ? t(`arrivals.announcer.${arrival.announcedBy}`)
-                : t('arrivals.kind.found'),
+                : t('arrivals.board.found'),
             ]
               .filter(Boolean)
               .join(' · ')}

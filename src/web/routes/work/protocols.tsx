@@ -115,7 +115,6 @@ function ProtocolCard({ protocol, canManage }: { protocol: Protocol; canManage: 
               </Title>
               <Text size="sm" c="dimmed">
                 {t('protocols.versionLine', {
-                  category: t(`arrivals.category.${protocol.category}`),
                   version: protocol.version,
                   date: format.date(protocol.updatedAt),
                 })}
