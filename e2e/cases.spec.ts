@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { DEMO, signInWithApi } from './support';
+import { DEMO, expectNoSeriousViolations, signInWithApi } from './support';
 
 // A case from opening to closure: on a phone, a caseworker opens a case for a demo person in a programme whose
 // plans and closures need approval, adds a goal tied to the person's need and two actions, and submits the plan;
@@ -94,6 +94,7 @@ test.describe('a case from opening to closure', () => {
     await addAction('Curso de actualización en el SENA', 'Entidad aliada', 'SENA');
     await expect(page.getByText('0 % (0 de 2 acciones)').first()).toBeVisible();
     await shot(page, 'phone-plan-draft');
+    await expectNoSeriousViolations(page);
 
     await page.getByRole('button', { name: 'Enviar el plan para aprobación' }).click();
     await expect(page.getByText('Plan en revisión')).toBeVisible();
@@ -108,6 +109,7 @@ test.describe('a case from opening to closure', () => {
     await coordinator.goto('/case-approvals');
     await expect(coordinator.getByRole('heading', { name: 'Decisiones pendientes' })).toBeVisible();
     await shot(coordinator, 'desktop-approvals');
+    await expectNoSeriousViolations(coordinator);
     await coordinator
       .getByRole('link', { name: `Plan de acción por aprobar: ${person.displayName}` })
       .click();

@@ -47,6 +47,7 @@ import { useFormatters } from '../../components/formatters';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
+import { CaseArrivalSection } from './case-arrival';
 import { CaseStatusBadge, PlanStatusBadge, ProgressBar, useRefetchOnLanguageChange } from './case-parts';
 
 /** `/cases/:caseId`: a case's summary, state actions and approvals, plan, notes and history. */
@@ -170,6 +171,7 @@ function CaseView({ item }: { item: CaseDetail }) {
         </Stack>
       </Section>
 
+      <CaseArrivalSection caseId={item.id} />
       <PendingDecisions item={item} />
       <StateActions item={item} />
       <PlanSection item={item} />
@@ -578,7 +580,7 @@ function GoalItem({ item, goal }: { item: CaseDetail; goal: Goal }) {
           </Text>
           <Group gap={4}>
             {goal.status !== 'open' && (
-              <Badge color={goal.status === 'achieved' ? 'teal' : 'gray'}>
+              <Badge color={goal.status === 'achieved' ? 'teal.9' : 'gray.7'}>
                 {t(`cases.goalStatus.${goal.status}`)}
               </Badge>
             )}
@@ -984,7 +986,7 @@ function NotesSection({ item }: { item: CaseDetail }) {
                     {note.author} · {format.dateTime(note.createdAt)}
                   </Text>
                   {note.confidentiality !== 'normal' && (
-                    <Badge color={NOTE_COLOR[note.confidentiality]} variant="light">
+                    <Badge color={NOTE_COLOR[note.confidentiality]} variant="outline">
                       {t(`cases.notes.level.${note.confidentiality}`)}
                     </Badge>
                   )}

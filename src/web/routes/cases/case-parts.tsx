@@ -5,25 +5,26 @@ import { useTranslation } from 'react-i18next';
 import type { CaseStatus, Progress as PlanProgress, PlanStatus } from '../../api/cases';
 import { useT } from '../../i18n';
 
+// Dark shades, so the labels keep a 4.5:1 contrast (axe) on phones outdoors.
 export const STATUS_COLOR: Record<CaseStatus, string> = {
-  open: 'blue',
-  active: 'teal',
-  on_hold: 'yellow',
-  pending_closure: 'orange',
-  closed: 'gray',
+  open: 'blue.9',
+  active: 'teal.9',
+  on_hold: 'gray.8',
+  pending_closure: 'red.9',
+  closed: 'gray.7',
 };
 
 export const PLAN_COLOR: Record<PlanStatus, string> = {
-  draft: 'gray',
-  submitted: 'orange',
-  approved: 'teal',
-  rejected: 'red',
+  draft: 'gray.7',
+  submitted: 'violet.9',
+  approved: 'teal.9',
+  rejected: 'red.9',
 };
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
   const t = useT();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" data-case-status={status}>
+    <Badge color={STATUS_COLOR[status]} variant="filled" data-case-status={status}>
       {t(`cases.status.${status}`)}
     </Badge>
   );
