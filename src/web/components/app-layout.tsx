@@ -21,7 +21,8 @@ const NAVIGATION = [
     end: true,
     roles: ['caseworker', 'office_coordinator', 'reception_officer'],
   },
-  { to: '/arrivals', label: 'arrivals.nav', end: false, roles: ['reception_officer', 'office_coordinator'] },
+  // Coordinators of a post may open /arrivals too; the entry is for the officers who work the post.
+  { to: '/arrivals', label: 'arrivals.nav', end: false, roles: ['reception_officer'] },
   { to: '/people', label: 'people.nav', end: false, ability: 'workWithPersons' },
   { to: '/imports', label: 'import.nav', end: false, ability: 'importPersons' },
   { to: '/cases', label: 'cases.nav', end: false, roles: ['caseworker', 'office_coordinator'] },
