@@ -286,6 +286,16 @@ export function withdrawPendingApprovals(db: Db, caseId: string, decidedBy: stri
     .execute();
 }
 
+/** A case transferred to another office takes its pending approvals along, for that office's coordinators. */
+export function movePendingApprovals(db: Db, caseId: string, officeId: string) {
+  return db
+    .updateTable('case_approval')
+    .set({ office_id: officeId })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
 /** Pending approvals of some offices, oldest first, with the case they are about. */
 export function listPendingApprovals(db: Db, officeIds: string[]) {
   return caseWithNames(db)

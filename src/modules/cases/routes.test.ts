@@ -613,6 +613,32 @@ describe('reassignment and transfers', () => {
   });
 });
 
+describe('a transferred case with a plan waiting for approval', () => {
+  it('goes to the receiving office’s coordinators', async () => {
+    const opened = await openCase(await register());
+    const withGoal = await addGoal(opened.id);
+    const submitted = await post(caseworker, `/api/v1/cases/${opened.id}/plan/submit`, {
+      version: withGoal.version,
+    });
+    const requested = await post(caseworker, `/api/v1/cases/${opened.id}/transfer`, {
+      version: submitted.json().version,
+      toOfficeId: bogotaId,
+      reason: 'Se mudó a Bogotá',
+    });
+    await post(bogotaCoordinator, `/api/v1/cases/${opened.id}/transfer/decision`, {
+      version: requested.json().version,
+      decision: 'accept',
+    });
+    const pendingIds = async (session: TestSession) =>
+      (await session.request({ method: 'GET', url: '/api/v1/cases/pending-approvals' }))
+        .json()
+        .approvals.map((a: { id: string }) => a.id);
+    expect(await pendingIds(bogotaCoordinator)).toContain(opened.id);
+    expect(await pendingIds(coordinator)).not.toContain(opened.id);
+    expect((await current(opened.id, bogotaCoordinator)).abilities.decidePlan).toBe(true);
+  });
+});
+
 describe('case notes', () => {
   it('shows each level only to those allowed, in the query, and audits confidential reads', async () => {
     const opened = await openCase(await register());

@@ -700,6 +700,7 @@ export function createCaseService({
         });
         if (accept && row.person_id)
           await registry.servePersonAtOffice(trx, row.person_id, transfer.to_office_id);
+        if (accept) await q.movePendingApprovals(trx, id, transfer.to_office_id);
         const details = {
           fromOfficeId: row.office_id,
           toOfficeId: transfer.to_office_id,

@@ -32,6 +32,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { currentLanguage, useT } from '../../i18n';
 import { ArrivalStatusBadge, offsetLabel, ToggleGrid } from './arrival-parts';
 import { Checklist } from './checklist';
+import { HandoffPanel } from './handoff-panel';
 import { type TravellerChoice, TravellerPicker } from './traveller-picker';
 
 /** `/arrivals/:id`: the arrival, its reception and its protocol checklist. */
@@ -111,6 +112,7 @@ function ArrivalView({ arrival }: { arrival: ArrivalDetail }) {
       </Stack>
 
       {arrival.abilities.receive && <ReceivePanel arrival={arrival} />}
+      <HandoffPanel arrival={arrival} />
 
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="checklist-heading">
         <Stack gap="sm">

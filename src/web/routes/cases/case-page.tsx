@@ -47,6 +47,7 @@ import { useFormatters } from '../../components/formatters';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
+import { CaseArrivalSection } from './case-arrival';
 import { CaseStatusBadge, PlanStatusBadge, ProgressBar, useRefetchOnLanguageChange } from './case-parts';
 
 /** `/cases/:caseId`: a case's summary, state actions and approvals, plan, notes and history. */
@@ -170,6 +171,7 @@ function CaseView({ item }: { item: CaseDetail }) {
         </Stack>
       </Section>
 
+      <CaseArrivalSection caseId={item.id} />
       <PendingDecisions item={item} />
       <StateActions item={item} />
       <PlanSection item={item} />
