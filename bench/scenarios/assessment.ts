@@ -14,6 +14,7 @@ import { InstrumentDefinition, topLevel } from '../../src/domain/assessment/inst
 import { scoreApplication } from '../../src/domain/assessment/scoring';
 import type { Actor } from '../../src/modules/identity/actor';
 import { createServices } from '../../src/server/services';
+import { seededRandom } from '../../src/synthetic/random';
 import { urlForDatabase, withMaintenanceClient } from '../../src/testing/postgres-admin';
 import type { BenchOptions, Scenario } from '../run';
 import { percentile, printTable } from '../stats';
@@ -22,17 +23,6 @@ const DEFAULT_SIZE = 10_000;
 const BATCH = 2_000;
 const JOB_BATCH = 5_000;
 const INDICATOR_RUNS = 30;
-
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function freshDatabase(options: BenchOptions) {
   let database: DatabaseHandle;
@@ -82,7 +72,7 @@ export const assessmentScenario: Scenario = {
         .select('id')
         .where('email', '=', 'gestor@ruta.example')
         .executeTakeFirstOrThrow();
-      const random = prng(2026);
+      const random = seededRandom(2026);
       const pick = () =>
         Object.fromEntries(
           definition.dimensions.flatMap((d) =>

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../src/modules/identity/actor';
 import { createServices } from '../../src/server/services';
 import { generatePersons, type PersonRecord } from '../../src/synthetic';
+import { seededRandom } from '../../src/synthetic/random';
 import { officeIndexOf, openPopulation, POPULATION_SEED, personUuid } from '../fixtures/registry-population';
 import type { BenchOptions, Scenario } from '../run';
 import { percentile, printTable } from '../stats';
@@ -10,18 +11,6 @@ import { percentile, printTable } from '../stats';
 const QUERIES = 300;
 const BASELINE_QUERIES = 20;
 const DEFAULT_SIZE = 100_000;
-
-/** A small deterministic PRNG (mulberry32): the same queries in every run. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -114,7 +103,7 @@ export const searchScenario: Scenario = {
         }
         position++;
       }
-      const random = prng(POPULATION_SEED);
+      const random = seededRandom(POPULATION_SEED);
       const step = Math.max(1, Math.floor(inScope.length / QUERIES));
       const targets = inScope.filter((_, index) => index % step === 0).slice(0, QUERIES);
 

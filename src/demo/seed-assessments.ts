@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import type { InstrumentDefinition } from '../domain/assessment/instrument';
 import type { AssessmentService } from '../modules/assessment/service';
 import type { Actor } from '../modules/identity/actor';
+import { seededRandom } from '../synthetic/random';
 
 /**
  * The integration index in the demo: two in three households of Barranquilla's one-stop centre have a completed
@@ -19,18 +20,6 @@ export const DEMO_ASSESSMENT = {
   target: 0.7,
   seed: 20_260_301,
 } as const;
-
-/** A small seeded generator (mulberry32): the same answers on every fresh start. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Answers whose scores gather around `level` (0–1): each question takes the scored option nearest to it. */
 function answersAround(definition: InstrumentDefinition, level: number, random: () => number) {
@@ -101,7 +90,7 @@ export async function seedDemoAssessments(
     .where('office.name', '=', DEMO_ASSESSMENT.office)
     .orderBy('household.id')
     .execute();
-  const random = generator(DEMO_ASSESSMENT.seed);
+  const random = seededRandom(DEMO_ASSESSMENT.seed);
   let applications = 0;
   for (const [index, household] of households.entries()) {
     // One household in three is left without an index, for the caseworker to apply it.

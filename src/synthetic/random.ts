@@ -113,6 +113,12 @@ export class Random {
   }
 }
 
+/** A uniform [0, 1) draw function on its own seeded stream, for callers that need only that. */
+export function seededRandom(seed: number | string): () => number {
+  const random = Random.derive(seed);
+  return () => random.float();
+}
+
 /**
  * Vose's alias method: after O(n) set-up, each weighted draw costs one index and one comparison, whatever n is.
  * The registry draws several names, an age and a municipality per person, from tables of up to 50,000 entries.
