@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO, hasHorizontalScroll, signInWithApi } from './support';
+import { DEMO, expectNoSeriousViolations, hasHorizontalScroll, signInWithApi } from './support';
 
 // Immediate assistance at El Dorado on a tablet: the reception officer records a deportation notice before the
 // flight lands, finds it on today's pending board, receives the traveller (registering them runs the registry's
@@ -63,6 +63,7 @@ test.describe('arrivals on a tablet', () => {
       'true',
     );
     await shot(page, 'tablet-intake');
+    await expectNoSeriousViolations(page);
     await page.getByRole('button', { name: 'Guardar aviso' }).click();
 
     await expect(page.getByRole('heading', { name: TRAVELLER, level: 1 })).toBeVisible();
@@ -78,6 +79,7 @@ test.describe('arrivals on a tablet', () => {
     await expect(row.getByText('AV 033')).toBeVisible();
     expect(await hasHorizontalScroll(page)).toBe(false);
     await shot(page, 'tablet-board');
+    await expectNoSeriousViolations(page);
 
     // The traveller is at the post: registering them again runs into the record already there.
     await row.getByRole('link', { name: TRAVELLER }).click();
@@ -92,6 +94,7 @@ test.describe('arrivals on a tablet', () => {
     await expect(receive.getByText('¿Ya está en el registro?')).toBeVisible();
     await expect(receive.getByText('Mismo documento')).toBeVisible();
     await shot(page, 'tablet-duplicate');
+    await expectNoSeriousViolations(page);
     await receive.getByRole('button', { name: 'Es esta persona' }).click();
     await expect(receive.getByText('Persona del registro')).toBeVisible();
     await receive.getByRole('button', { name: 'Confirmar recepción' }).click();
@@ -111,6 +114,7 @@ test.describe('arrivals on a tablet', () => {
     await page.reload();
     await expect(checklist.getByRole('checkbox', { name: /Verificar la identidad/ })).toBeChecked();
     await shot(page, 'tablet-checklist');
+    await expectNoSeriousViolations(page);
 
     // The board now shows it received, with the steps still to do.
     await page.goto('/arrivals');
@@ -155,5 +159,6 @@ test.describe("a caseworker's work today on a phone", () => {
     ).toBeVisible();
     expect(await hasHorizontalScroll(page)).toBe(false);
     await shot(page, 'phone-my-work');
+    await expectNoSeriousViolations(page);
   });
 });

@@ -87,7 +87,7 @@ function ArrivalView({ arrival }: { arrival: ArrivalDetail }) {
         {arrival.categories.length > 0 && (
           <Group gap="xs">
             {arrival.categories.map((c) => (
-              <Badge key={c} variant="light" color="grape">
+              <Badge key={c} variant="light" color="ruta">
                 {t(`arrivals.category.${c}`)}
               </Badge>
             ))}

@@ -42,7 +42,7 @@ export function ToggleGrid<T extends string>({
 }
 
 export const STATUS_COLOR: Record<ArrivalStatus, string> = {
-  announced: 'blue',
+  announced: 'ruta',
   received: 'green',
   no_show: 'gray',
 };

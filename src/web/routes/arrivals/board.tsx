@@ -85,7 +85,7 @@ function ArrivalBoard() {
         />
         {board.data && (
           <Group gap="xs" aria-live="polite">
-            <Badge size="lg" variant="light" color="blue">
+            <Badge size="lg" variant="light" color="ruta">
               {t('arrivals.board.countAnnounced', { count: board.data.counts.announced })}
             </Badge>
             <Badge size="lg" variant="light" color="green">
@@ -161,7 +161,7 @@ function BoardRow({ arrival }: { arrival: Arrival }) {
             </Text>
           )}
           {arrival.openTasks > 0 && (
-            <Text size="sm" c="orange.9">
+            <Text size="sm" c="var(--mantine-color-orange-light-color)">
               {t('arrivals.board.openTasks', { count: arrival.openTasks })}
             </Text>
           )}

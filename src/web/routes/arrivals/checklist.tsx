@@ -9,7 +9,7 @@ import { currentLanguage, useT } from '../../i18n';
 const TIMELINESS_COLOR: Record<Timeliness, string> = {
   on_time: 'green',
   late: 'orange',
-  pending: 'blue',
+  pending: 'ruta',
   overdue: 'red',
   cancelled: 'gray',
 };
@@ -53,7 +53,7 @@ export function TaskCheck({ task, showTimeliness = true }: { task: Task; showTim
         />
         <Group gap="xs" pl={40}>
           {task.dueAt && (
-            <Text size="sm" c={task.dueState === 'overdue' ? 'red.8' : 'dimmed'}>
+            <Text size="sm" c={task.dueState === 'overdue' ? 'red.9' : 'dimmed'}>
               {t('tasks.dueAt', { time: format.dateTime(task.dueAt) })}
             </Text>
           )}

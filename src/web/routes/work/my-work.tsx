@@ -57,7 +57,7 @@ function MyWork() {
         ) : (
           <Stack gap="xl">
             <Section id="overdue" title={t('work.overdue')} color="red" tasks={work.data.overdue} />
-            <Section id="today" title={t('work.today')} color="blue" tasks={work.data.today} />
+            <Section id="today" title={t('work.today')} color="ruta" tasks={work.data.today} />
             <Section id="upcoming" title={t('work.upcoming')} color="gray" tasks={work.data.upcoming} />
           </Stack>
         )}
