@@ -124,7 +124,10 @@ function ArrivalIntake() {
         <Stack gap="lg">
           <SegmentedControl
             fullWidth
-            size="lg"
+            size="md"
+            styles={{
+              label: { whiteSpace: 'normal', lineHeight: 1.2, minHeight: 40, alignContent: 'center' },
+            }}
             value={kind}
             onChange={(value) => {
               setKind(value as 'announced' | 'found');
