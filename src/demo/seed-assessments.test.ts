@@ -42,12 +42,13 @@ describe('demo integration index', () => {
     const followedUp = [...byHousehold.values()].filter((list) => list.length === 2);
     expect(followedUp.length).toBeGreaterThan(3);
     for (const [baseline, followUp] of followedUp) {
-      expect(baseline?.kind).toBe('baseline');
-      expect(followUp?.kind).toBe('follow_up');
-      expect(followUp?.latest).toBe(true);
-      expect(baseline?.latest).toBe(false);
-      expect((followUp?.completed_at as Date).getTime()).toBeGreaterThan(
-        (baseline?.completed_at as Date).getTime(),
+      if (!baseline || !followUp) throw new Error('a followed-up household has two applications');
+      expect(baseline.kind).toBe('baseline');
+      expect(followUp.kind).toBe('follow_up');
+      expect(followUp.latest).toBe(true);
+      expect(baseline.latest).toBe(false);
+      expect((followUp.completed_at as Date).getTime()).toBeGreaterThan(
+        (baseline.completed_at as Date).getTime(),
       );
     }
     // Some households of the centre are left for a caseworker to measure.
