@@ -209,6 +209,11 @@ test('an announced deportation becomes a case at a Migrant Assistance Office wit
   ).toBeVisible();
   await expect(arrived.getByText('Anunciada por Migración Colombia · Número de vuelo: AV 047')).toBeVisible();
   await expect(arrived.getByText('Se le brindó: Alimentación, Transporte')).toBeVisible();
+  await expect(
+    caseworker
+      .getByRole('region', { name: 'Historia del caso' })
+      .getByText('Caso abierto por remisión desde Puesto de control migratorio – Aeropuerto El Dorado'),
+  ).toBeVisible();
 
   // A need of the person, recorded on their page.
   await caseworker.getByRole('region', { name: 'Resumen' }).getByRole('link', { name: traveller }).click();

@@ -1033,6 +1033,8 @@ function eventText(t: ReturnType<typeof useT>, event: CaseEvent): string {
   if (!kind) return event.kind;
   const details = event.details ?? {};
   if (kind === 'plan_approved' && details.automatic) return t('cases.history.plan_agreed');
+  if (kind === 'opened' && details.fromOfficeName)
+    return t('arrivals.handoff.historyOpened', { post: String(details.fromOfficeName) });
   if (kind === 'action_status_changed' && details.to === 'done')
     return t('cases.history.action_done', { description: String(details.description ?? '') });
   return t(`cases.history.${kind}`, {
