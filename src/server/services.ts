@@ -27,15 +27,34 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
   const identity = createIdentityService({ db, audit, clock });
   const programmes = createProgrammeService({ db });
   const characterization = createCharacterizationService({ db, audit, registry });
-  const tasks = createTasksService({ db, audit, identity, registry, clock });
-  const cases = createCaseService({ db, audit, registry, characterization, identity, programmes, clock });
+  // Tasks read the cases' workload for the office view, and cases start protocols through assistance, which
+  // writes tasks: the tasks service gets a late-bound workload, called only once `cases` exists.
+  const tasks = createTasksService({
+    db,
+    audit,
+    identity,
+    registry,
+    clock,
+    cases: { officeWorkload: (...args) => cases.officeWorkload(...args) },
+  });
+  const assistance = createAssistanceService({ db, audit, registry, tasks, clock });
+  const cases = createCaseService({
+    db,
+    audit,
+    registry,
+    characterization,
+    identity,
+    programmes,
+    clock,
+    protocols: { apply: assistance.applyProtocol },
+  });
   return {
     system: createSystemService({ db, engine: database.engine, appVersion }),
     audit,
     identity,
     registry,
     tasks,
-    assistance: createAssistanceService({ db, audit, registry, tasks, clock }),
+    assistance,
     imports: createImportService({ db, audit, registry }),
     reference: createReferenceService({ db }),
     assessment: createAssessmentService({ db, audit, registry, programmes }),

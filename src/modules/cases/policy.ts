@@ -37,6 +37,9 @@ export const casePolicy = {
   /** Accepting or refusing a transfer: the receiving office's coordinators. */
   decideTransfer: (actor: Actor, toOfficeId: string) => coordinates(actor, toOfficeId),
   listApprovals: (actor: Actor) => actor.role === 'office_coordinator',
+  /** An office's case workload (open cases per holder, cases without activity): its coordinators, the admin. */
+  workload: (actor: Actor, officeId: string) =>
+    coordinates(actor, officeId) || actor.role === 'network_admin',
   /**
    * Handing a traveller received at a post to a Migrant Assistance Office: the post's reception officers and
    * coordinators open the case there. They never read it afterwards (`read` stays with the receiving office).

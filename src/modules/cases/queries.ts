@@ -412,3 +412,51 @@ export function listOfficesOfKinds(db: Db, kinds: readonly string[]) {
     .orderBy('name')
     .execute();
 }
+
+// Office workload (the coordinator's office view)
+
+const WORKING_STATUSES = ['open', 'active', 'on_hold', 'pending_closure'];
+
+/**
+ * When a case last had activity: the latest of its opening, any entry of its history (every change of the case,
+ * its plan, its state and every note writes one) and any of its tasks completed. Task completion is read from
+ * the tasks' table: it is the one trace of work on a case that the cases' tables do not keep.
+ */
+const lastActivity = sql<Date>`greatest(c.opened_at,
+  (select max(e.at) from case_event e where e.case_id = c.id),
+  (select max(t.completed_at) from task t where t.case_id = c.id and t.status = 'done'))`;
+
+/**
+ * Working cases (open, active, on hold, waiting for closure approval) of an office per holder, and how many of
+ * them wait for assignment: opened from an arrival post and not reassigned by a coordinator since.
+ */
+export function countWorkingCasesByCaseworker(db: Db, officeId: string) {
+  return db
+    .selectFrom('case as c')
+    .select((eb) => [
+      'c.caseworker_id',
+      eb.fn.countAll<number>().as('open'),
+      sql<number>`count(*) filter (where exists (select 1 from case_event e where e.case_id = c.id
+        and e.kind = 'opened' and e.details->>'arrivalId' is not null)
+        and not exists (select 1 from case_event e where e.case_id = c.id and e.kind = 'reassigned'))`.as(
+        'waiting',
+      ),
+    ])
+    .where('c.office_id', '=', officeId)
+    .where('c.status', 'in', WORKING_STATUSES)
+    .groupBy('c.caseworker_id')
+    .execute();
+}
+
+/** Working cases of an office whose last activity (see `lastActivity`) is before `since`, oldest first. */
+export function listInactiveCases(db: Db, officeId: string, since: Date, limit: number) {
+  return caseWithNames(db)
+    .select(lastActivity.as('activity_at'))
+    .where('c.office_id', '=', officeId)
+    .where('c.status', 'in', WORKING_STATUSES)
+    .where(lastActivity, '<', since)
+    .orderBy('activity_at')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+}

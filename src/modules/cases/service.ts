@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
+import type { ArrivalCategory } from '../../domain/assistance/vocabulary';
 import { colombianDate } from '../../domain/calendar';
 import { canReadNote, visibleLevels } from '../../domain/cases/note-access';
 import { isOverdue, planProgress } from '../../domain/cases/progress';
@@ -48,6 +49,27 @@ import type {
 } from './schemas';
 
 type Row = q.CaseRow;
+
+/**
+ * How the cases module starts a protocol ("hoja de ruta") when a case gets a vulnerability category: the
+ * assistance service's `applyProtocol`, passed in by services.ts. Runs in the caller's transaction; returns how
+ * many tasks it created (steps already planned for the case are skipped).
+ */
+export interface ProtocolPort {
+  apply(
+    actor: Actor,
+    subject: {
+      type: 'case';
+      id: string;
+      officeId: string;
+      personId?: string | null;
+      assigneeId?: string | null;
+      startAt?: Date;
+    },
+    category: ArrivalCategory,
+    trx?: Db,
+  ): Promise<number>;
+}
 type Db = Kysely<Database>;
 
 const record = (row: Row) => ({ officeId: row.office_id, caseworkerId: row.caseworker_id });
@@ -117,6 +139,7 @@ export function createCaseService({
   identity,
   programmes,
   clock = () => new Date(),
+  protocols,
 }: {
   db: Db;
   audit: AuditService;
@@ -125,6 +148,8 @@ export function createCaseService({
   identity: IdentityService;
   programmes: ProgrammeService;
   clock?: () => Date;
+  /** Starts a category's protocol on a case (the assistance service's `applyProtocol`); absent, none start. */
+  protocols?: ProtocolPort;
 }) {
   /** The case if the caller may read it: 403 for roles that never keep case files, 404 outside their offices. */
   async function load(actor: Actor, id: string): Promise<Row> {
@@ -180,6 +205,7 @@ export function createCaseService({
       await change.also?.(trx);
       await q.insertEvent(trx, {
         id: uuidv7(),
+        at: clock(),
         case_id: row.id,
         kind: change.event,
         actor_id: actor.userId,
@@ -484,9 +510,11 @@ export function createCaseService({
           office_id: officeId,
           caseworker_id: caseworkerId,
           opened_by: actor.userId,
+          opened_at: clock(),
         });
         await q.insertEvent(trx, {
           id: uuidv7(),
+          at: clock(),
           case_id: id,
           kind: 'opened',
           actor_id: actor.userId,
@@ -709,6 +737,7 @@ export function createCaseService({
         };
         await q.insertEvent(trx, {
           id: uuidv7(),
+          at: clock(),
           case_id: id,
           kind: accept ? 'transfer_accepted' : 'transfer_refused',
           actor_id: actor.userId,
@@ -938,9 +967,11 @@ export function createCaseService({
           author_id: actor.userId,
           confidentiality: input.confidentiality,
           body: input.body,
+          created_at: clock(),
         });
         await q.insertEvent(trx, {
           id: uuidv7(),
+          at: clock(),
           case_id: id,
           kind: 'note_added',
           actor_id: actor.userId,
@@ -1057,10 +1088,12 @@ export function createCaseService({
           office_id: office.id,
           caseworker_id: owner.id,
           opened_by: actor.userId,
+          opened_at: clock(),
         });
         await registry.servePersonAtOffice(trx, input.personId, office.id);
         await q.insertEvent(trx, {
           id: uuidv7(),
+          at: clock(),
           case_id: id,
           kind: 'opened',
           actor_id: actor.userId,
@@ -1081,6 +1114,31 @@ export function createCaseService({
         office: { id: office.id, name: office.name },
         programme: { key: input.programmeKey, name: programme.name },
         caseworkerId: owner.id,
+      };
+    },
+
+    /**
+     * An office's case workload for its coordinators (and the network administrator): working cases (open,
+     * active, on hold, waiting for closure approval) per holder, how many wait for assignment (opened from an
+     * arrival post, never reassigned), and working cases without activity since `since` (see `lastActivity` in
+     * queries.ts: no history entry — any change, plan change or note — and no task of the case completed).
+     */
+    async officeWorkload(actor: Actor, officeId: string, since: Date, language: Language) {
+      if (!policy.workload(actor, officeId)) throw new AppError('forbidden');
+      const [counts, inactive] = await Promise.all([
+        q.countWorkingCasesByCaseworker(db, officeId),
+        q.listInactiveCases(db, officeId, since, 100),
+      ]);
+      return {
+        openCases: counts.map((c) => ({ caseworkerId: c.caseworker_id, openCases: Number(c.open) })),
+        waitingForAssignment: counts.reduce((sum, c) => sum + Number(c.waiting), 0),
+        inactiveCases: inactive.map((row) => ({
+          id: row.id,
+          subject: subjectName(row),
+          caseworkerId: row.caseworker_id,
+          programme: language === 'en' ? row.programme_name_en : row.programme_name_es,
+          lastActivityAt: new Date(row.activity_at),
+        })),
       };
     },
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../server/http/authentication';
+import { requestLanguage } from '../../server/http/problem';
 import type { Services } from '../../server/services';
 import * as s from './schemas';
 
@@ -93,6 +94,6 @@ export const tasksRoutes =
           response: { 200: s.OfficeOverview },
         },
       },
-      async (request) => tasks.officeOverview(actorOf(request), request.params.id),
+      async (request) => tasks.officeOverview(actorOf(request), request.params.id, requestLanguage(request)),
     );
   };

@@ -82,13 +82,19 @@ export const OfficeOverview = z.object({
       openCases: z.number().int().nullable(),
     }),
   ),
-  unassigned: z.object({ openTasks: z.number().int(), overdueTasks: z.number().int() }),
+  unassigned: z.object({
+    openTasks: z.number().int(),
+    overdueTasks: z.number().int(),
+    /** Working cases waiting for assignment (opened from an arrival post, never reassigned); null without cases. */
+    openCases: z.number().int().nullable(),
+  }),
   overdue: z.array(Task),
   /** Open cases without activity for 30 days; null while the office has no case management. */
   inactiveCases: z
     .array(
       z.object({
         id: z.uuid(),
+        subject: z.string(),
         caseworker: z.string().nullable(),
         programme: z.string().nullable(),
         lastActivityAt: z.string(),

@@ -6,6 +6,7 @@ import { timeliness } from '../../domain/assistance/protocol';
 import { dueState, orderWork, type TaskStatus } from '../../domain/tasks/due';
 import { AppError } from '../../server/http/problem';
 import { InvalidFieldsError } from '../../server/http/validation';
+import type { Language } from '../../server/i18n/translator';
 import type { AuditService } from '../audit/service';
 import type { Actor } from '../identity/actor';
 import type { IdentityService } from '../identity/service';
@@ -22,17 +23,27 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 const asDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /**
- * What the office view asks of case management, when it exists: open cases per caseworker and open cases
- * without activity since a moment. Passed in by services.ts; absent, the view leaves cases out.
+ * What the office view asks of case management (the cases service's `officeWorkload`, which checks its own
+ * policy): working cases per holder, how many wait for assignment, and working cases without activity since a
+ * moment. Passed in by services.ts; absent, the view leaves cases out (null).
  */
 export interface CaseWorkload {
-  openCasesByCaseworker(officeId: string): Promise<Array<{ caseworkerId: string; openCases: number }>>;
-  inactiveCases(
+  officeWorkload(
+    actor: Actor,
     officeId: string,
     since: Date,
-  ): Promise<
-    Array<{ id: string; caseworkerId: string | null; programme: string | null; lastActivityAt: Date }>
-  >;
+    language: Language,
+  ): Promise<{
+    openCases: Array<{ caseworkerId: string; openCases: number }>;
+    waitingForAssignment: number;
+    inactiveCases: Array<{
+      id: string;
+      subject: string;
+      caseworkerId: string | null;
+      programme: string | null;
+      lastActivityAt: Date;
+    }>;
+  }>;
 }
 
 /** Fields of a task that another module (arrivals, cases) creates after checking access to its subject. */
@@ -277,19 +288,25 @@ export function createTasksService({
      * A coordinator's view of an office: open and overdue tasks per person, the overdue tasks, and, where case
      * management exists, open cases per caseworker and cases without activity for 30 days.
      */
-    async officeOverview(actor: Actor, officeId: string) {
+    async officeOverview(actor: Actor, officeId: string, language: Language = 'es') {
       if (!tasksPolicy.work(actor) && actor.role !== 'office_coordinator') throw new AppError('forbidden');
       if (!tasksPolicy.overview(actor, officeId)) {
         throw new AppError(actor.officeIds.includes(officeId) ? 'forbidden' : 'notFound');
       }
       const now = clock();
-      const [{ staff, names }, counts, overdue, caseCounts, inactive] = await Promise.all([
+      const [{ staff, names }, counts, overdue, workload] = await Promise.all([
         staffNames([officeId]),
         q.countOpenByAssignee(db, officeId, now),
         q.listOverdue(db, officeId, now, 100),
-        cases?.openCasesByCaseworker(officeId),
-        cases?.inactiveCases(officeId, new Date(now.getTime() - INACTIVE_DAYS * 86_400_000)),
+        cases?.officeWorkload(
+          actor,
+          officeId,
+          new Date(now.getTime() - INACTIVE_DAYS * 86_400_000),
+          language,
+        ),
       ]);
+      const caseCounts = workload?.openCases;
+      const inactive = workload?.inactiveCases;
       const countOf = (id: string | null) => counts.find((c) => c.assignee_id === id);
       return {
         officeId,
@@ -307,11 +324,13 @@ export function createTasksService({
         unassigned: {
           openTasks: Number(countOf(null)?.open ?? 0),
           overdueTasks: Number(countOf(null)?.overdue ?? 0),
+          openCases: workload ? workload.waitingForAssignment : null,
         },
         overdue: overdue.map((row) => present(row, names, now)),
         inactiveCases: inactive
           ? inactive.map((c) => ({
               id: c.id,
+              subject: c.subject,
               caseworker: c.caseworkerId ? (names.get(c.caseworkerId) ?? null) : null,
               programme: c.programme,
               lastActivityAt: c.lastActivityAt.toISOString(),
