@@ -192,6 +192,10 @@ export async function signOutFromMenu(page: Page): Promise<void> {
 // Accessibility
 
 export async function expectNoSeriousViolations(page: Page): Promise<void> {
+  // Scan the settled page: sections still loading swap their content while axe walks the tree, which once
+  // reported an attribute of a node that was being replaced as a violation on the document root.
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
