@@ -566,6 +566,8 @@ export interface CaseTable {
   last_activity_at: Generated<Date>;
   version: Generated<number>;
   updated_at: Generated<Date>;
+  /** Vulnerability categories (the arrivals' vocabulary); adding one starts its protocol on the case. */
+  categories: Generated<string[]>;
 }
 
 export interface CaseGoalTable {

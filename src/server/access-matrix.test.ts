@@ -302,6 +302,13 @@ const EXPECTED: Record<string, Expectation> = {
       payload: { version: await caseVersion(), subject: 'plan', decision: 'approve' },
     }),
   },
+  setCaseCategories: {
+    allow: CENTRE_STAFF,
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/categories`,
+      payload: { version: await caseVersion(), categories: ['other_vulnerability'] },
+    }),
+  },
   reassignCase: {
     allow: ['office_coordinator'],
     request: async (f) => ({

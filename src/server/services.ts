@@ -47,6 +47,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     programmes,
     clock,
     protocols: { apply: assistance.applyProtocol },
+    caseTasks: (caseId) => tasks.tasksOfSubject({ caseId }),
   });
   return {
     system: createSystemService({ db, engine: database.engine, appVersion }),

@@ -13,6 +13,7 @@ import * as m0011 from './0011_person_pregnancy';
 import * as m0012 from './0012_programmes_and_cases';
 import * as m0013 from './0013_tasks_protocols_arrivals';
 import * as m0017 from './0017_arrival_handoff';
+import * as m0018 from './0018_case_categories';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_programmes_and_cases': m0012,
   '0013_tasks_protocols_arrivals': m0013,
   '0017_arrival_handoff': m0017,
+  '0018_case_categories': m0018,
 };

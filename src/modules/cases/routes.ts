@@ -134,6 +134,23 @@ export const caseRoutes =
         cases.reassign(actorOf(request), request.params.id, request.body, requestLanguage(request)),
     );
 
+    app.put(
+      '/api/v1/cases/:id/categories',
+      {
+        schema: {
+          operationId: 'setCaseCategories',
+          tags: TAGS,
+          summary:
+            'Set the case’s vulnerability categories (send the version read); each category added starts its protocol as tasks of the case',
+          params: s.CaseIdParams,
+          body: s.CaseCategoriesUpdate,
+          response: { 200: s.CaseDetailSchema },
+        },
+      },
+      async (request) =>
+        cases.setCategories(actorOf(request), request.params.id, request.body, requestLanguage(request)),
+    );
+
     app.post(
       '/api/v1/cases/:id/transfer',
       {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARRIVAL_CATEGORIES } from '../../domain/assistance/vocabulary';
 import {
   ACTION_STATUSES,
   CASE_STATUSES,
@@ -10,6 +11,7 @@ import {
   RESPONSIBLE_KINDS,
 } from '../../domain/cases/vocabulary';
 import { NEED_DIMENSIONS } from '../../domain/characterization/vocabulary';
+import { Task } from '../tasks/schemas';
 
 const version = z.number().int().min(1);
 const reason = z.string().trim().min(1).max(2000);
@@ -45,11 +47,19 @@ export const CaseOpen = z
     officeId: z.uuid().nullish(),
     /** A caseworker or coordinator of that office; by default the caller. */
     caseworkerId: z.uuid().nullish(),
+    /** Vulnerability categories (the arrivals' vocabulary); each starts its protocol as tasks of the case. */
+    categories: z.array(z.enum(ARRIVAL_CATEGORIES)).max(ARRIVAL_CATEGORIES.length).optional(),
   })
   .refine((c) => Boolean(c.personId) !== Boolean(c.householdId), {
     path: ['personId'],
     message: 'cases.oneSubject',
   });
+
+/** The case's categories as a whole (send the version read); categories added start their protocols. */
+export const CaseCategoriesUpdate = z.strictObject({
+  version,
+  categories: z.array(z.enum(ARRIVAL_CATEGORIES)).max(ARRIVAL_CATEGORIES.length),
+});
 
 export const CaseTransition = z
   .object({
@@ -171,6 +181,7 @@ export const CaseSummarySchema = z.object({
   openedAt: z.string(),
   lastActivityAt: z.string(),
   closedAt: z.string().nullable(),
+  categories: z.array(z.enum(ARRIVAL_CATEGORIES)),
   version: z.number(),
 });
 
@@ -255,7 +266,10 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
     reassign: z.boolean(),
     transfer: z.boolean(),
     writeNotes: z.boolean(),
+    setCategories: z.boolean(),
   }),
+  /** The tasks the case's protocols ("hoja de ruta") created, by category and step order. */
+  protocolTasks: z.array(Task),
 });
 
 export const CaseList = z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().nullable() });

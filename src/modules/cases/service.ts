@@ -31,11 +31,13 @@ import type { Actor } from '../identity/actor';
 import type { IdentityService } from '../identity/service';
 import type { ProgrammeService } from '../programmes/service';
 import type { RegistryService } from '../registry/service';
+import type { Task } from '../tasks/schemas';
 import { CASE_OFFICE_KINDS, casePolicy as policy } from './policy';
 import * as q from './queries';
 import type {
   ActionCreate,
   ActionUpdate,
+  CaseCategoriesUpdate,
   CaseDecision,
   CaseListQuery,
   CaseOpen,
@@ -49,6 +51,7 @@ import type {
 } from './schemas';
 
 type Row = q.CaseRow;
+type CaseTask = z.infer<typeof Task>;
 
 /**
  * How the cases module starts a protocol ("hoja de ruta") when a case gets a vulnerability category: the
@@ -122,6 +125,7 @@ export function presentCaseSummary(row: Row, language: Language) {
     openedAt: row.opened_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
+    categories: (row.categories ?? []) as ArrivalCategory[],
     version: row.version,
   };
 }
@@ -140,6 +144,7 @@ export function createCaseService({
   programmes,
   clock = () => new Date(),
   protocols,
+  caseTasks,
 }: {
   db: Db;
   audit: AuditService;
@@ -150,7 +155,38 @@ export function createCaseService({
   clock?: () => Date;
   /** Starts a category's protocol on a case (the assistance service's `applyProtocol`); absent, none start. */
   protocols?: ProtocolPort;
+  /** The tasks of a case (the tasks service's `tasksOfSubject`), for the case page's "hoja de ruta". */
+  caseTasks?: (caseId: string) => Promise<CaseTask[]>;
 }) {
+  /**
+   * Starts the protocols of categories newly given to a case, in the caller's transaction: tasks of the case's
+   * office for its caseworker, due from now. Steps already planned for the case are skipped (see ProtocolPort).
+   */
+  async function startProtocols(
+    trx: Db,
+    actor: Actor,
+    c: { id: string; officeId: string; personId: string | null; caseworkerId: string },
+    categories: readonly ArrivalCategory[],
+  ) {
+    let created = 0;
+    for (const category of categories)
+      created +=
+        (await protocols?.apply(
+          actor,
+          {
+            type: 'case',
+            id: c.id,
+            officeId: c.officeId,
+            personId: c.personId,
+            assigneeId: c.caseworkerId,
+            startAt: clock(),
+          },
+          category,
+          trx,
+        )) ?? 0;
+    return created;
+  }
+
   /** The case if the caller may read it: 403 for roles that never keep case files, 404 outside their offices. */
   async function load(actor: Actor, id: string): Promise<Row> {
     if (!policy.worksWithCases(actor)) throw new AppError('forbidden');
@@ -294,13 +330,14 @@ export function createCaseService({
 
   async function detail(actor: Actor, id: string, language: Language) {
     const row = await load(actor, id);
-    const [goals, actions, needs, planApproval, closureApproval, transfer] = await Promise.all([
+    const [goals, actions, needs, planApproval, closureApproval, transfer, tasksOfCase] = await Promise.all([
       q.listGoals(db, id),
       q.listActions(db, id),
       visibleNeeds(actor, row),
       q.findPendingApproval(db, id, 'plan'),
       q.findPendingApproval(db, id, 'closure'),
       q.findPendingTransfer(db, id),
+      caseTasks ? caseTasks(id) : Promise.resolve([]),
     ]);
     const goalNeeds = await q.listGoalNeeds(
       db,
@@ -410,7 +447,9 @@ export function createCaseService({
         reassign: reassign && row.status !== 'closed',
         transfer: work && row.status !== 'closed' && !transfer,
         writeNotes: work,
+        setCategories: work && row.status !== 'closed' && row.status !== 'pending_closure',
       },
+      protocolTasks: tasksOfCase.filter((t) => t.protocol !== null),
     };
   }
 
@@ -500,6 +539,7 @@ export function createCaseService({
         input.programmeKey,
       );
       if (existing) throw new AppError('caseExists', {}, { existingCaseId: existing.id });
+      const categories = [...new Set(input.categories ?? [])];
       const id = uuidv7();
       await db.transaction().execute(async (trx) => {
         await q.insertCase(trx, {
@@ -511,6 +551,7 @@ export function createCaseService({
           caseworker_id: caseworkerId,
           opened_by: actor.userId,
           opened_at: clock(),
+          categories,
         });
         await q.insertEvent(trx, {
           id: uuidv7(),
@@ -519,8 +560,14 @@ export function createCaseService({
           kind: 'opened',
           actor_id: actor.userId,
           reason: null,
-          details: JSON.stringify({ programme: input.programmeKey, caseworkerId }),
+          details: JSON.stringify({ programme: input.programmeKey, caseworkerId, categories }),
         });
+        await startProtocols(
+          trx,
+          actor,
+          { id, officeId, personId: input.personId ?? null, caseworkerId },
+          categories,
+        );
         await audit.record(trx, actor, {
           action: 'case.opened',
           recordType: 'case',
@@ -532,11 +579,52 @@ export function createCaseService({
               householdId: input.householdId ?? null,
               programme: input.programmeKey,
               caseworkerId,
+              categories,
             },
           },
         });
       });
       return detail(actor, id, language);
+    },
+
+    /**
+     * Sets the case's vulnerability categories (the arrivals' vocabulary) at the version read. Each category
+     * added starts its protocol in the same transaction: its steps become tasks of the case's office for the
+     * case's caseworker, due from now — once per case and step, however often the category comes and goes.
+     * A category removed leaves its tasks as they are (done ones stay done, open ones stay open for the team to
+     * finish or cancel). Recorded in the history (`categories_changed`) and the audit log.
+     */
+    async setCategories(
+      actor: Actor,
+      id: string,
+      input: z.infer<typeof CaseCategoriesUpdate>,
+      language: Language,
+    ) {
+      const row = await loadForWork(actor, id, input.version, language);
+      if (row.status === 'closed') throw refused('caseClosed');
+      if (row.status === 'pending_closure') throw refused('closurePending');
+      const before = (row.categories ?? []) as ArrivalCategory[];
+      const after = [...new Set(input.categories)];
+      const added = after.filter((c) => !before.includes(c));
+      const removed = before.filter((c) => !after.includes(c));
+      if (!added.length && !removed.length) return detail(actor, id, language);
+      return commit(actor, row, input.version, language, {
+        columns: { categories: after },
+        event: 'categories_changed',
+        details: { added, removed },
+        also: (trx) =>
+          startProtocols(
+            trx,
+            actor,
+            {
+              id,
+              officeId: row.office_id,
+              personId: row.person_id,
+              caseworkerId: row.caseworker_id,
+            },
+            added,
+          ),
+      });
     },
 
     /** Hold, resume, request closure (closed at once unless the programme requires approval), reopen. */
