@@ -116,6 +116,7 @@ export function createHandoffService({
             personId: row.person_id,
             officeId: input.officeId,
             programmeKey: input.programmeKey,
+            categories: row.categories as ArrivalCategory[],
           },
           language,
           async (trx, caseId) => {

@@ -179,6 +179,55 @@ describe('vulnerability categories of a case and their protocols', () => {
     );
   });
 
+  it('a case opened from an arrival inherits its categories without planning the post’s steps again', async () => {
+    const airportId = await officeId('Puesto de control migratorio – Aeropuerto El Dorado');
+    const found = await reception.request({
+      method: 'POST',
+      url: '/api/v1/arrivals',
+      payload: {
+        officeId: airportId,
+        kind: 'found',
+        transport: 'air',
+        newPerson: {
+          givenName1: 'Heredada',
+          surname1: 'Categoría Prueba',
+          populationGroup: 'returnee',
+          acknowledgeDuplicates: true,
+        },
+        categories: ['deported'],
+      },
+    });
+    expect(found.statusCode, found.body).toBe(201);
+    const arrival = found.json() as { id: string; version: number; tasks: unknown[] };
+    expect(arrival.tasks).toHaveLength(5);
+    const handoff = await reception.request({
+      method: 'POST',
+      url: `/api/v1/arrivals/${arrival.id}/handoff`,
+      payload: {
+        version: arrival.version,
+        officeId: centreId,
+        programmeKey: 'plan-retorno-atencion-inmediata',
+      },
+    });
+    expect(handoff.statusCode, handoff.body).toBe(201);
+    const caseId = (
+      await database.db
+        .selectFrom('arrival')
+        .select('case_id')
+        .where('id', '=', arrival.id)
+        .executeTakeFirstOrThrow()
+    ).case_id;
+    const opened = await coordinator.request({ method: 'GET', url: `/api/v1/cases/${caseId}` });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().categories).toEqual(['deported']);
+    expect(opened.json().protocolTasks).toEqual([]);
+    // Adding another category later starts that one only.
+    const added = await setCategories(opened.json(), ['deported', 'no_support'], coordinator);
+    expect(added.statusCode, added.body).toBe(200);
+    const categories = new Set((added.json() as Case).protocolTasks.map((t) => t.protocol.category));
+    expect([...categories]).toEqual(['no_support']);
+  });
+
   it('a case opened with a category starts its protocol', async () => {
     const opened = await openCase({ categories: ['unaccompanied_minor'] });
     expect(opened.categories).toEqual(['unaccompanied_minor']);

@@ -1139,6 +1139,12 @@ export function createCaseService({
         personId: string;
         officeId: string;
         programmeKey: string;
+        /**
+         * The arrival's categories: the case inherits them as labels without starting their protocols at the
+         * office — the post already ran them as the arrival's tasks, and applying them to the case (a different
+         * subject for the once-per-step rule) would plan the same steps twice. A category added later starts.
+         */
+        categories?: readonly ArrivalCategory[];
       },
       language: Language,
       also: (trx: Db, caseId: string) => Promise<void>,
@@ -1166,6 +1172,7 @@ export function createCaseService({
         arrivalId: input.arrivalId,
         fromOfficeId: input.postOfficeId,
         fromOfficeName: input.postName,
+        categories: [...new Set(input.categories ?? [])],
       };
       await db.transaction().execute(async (trx) => {
         await q.insertCase(trx, {
@@ -1177,6 +1184,7 @@ export function createCaseService({
           caseworker_id: owner.id,
           opened_by: actor.userId,
           opened_at: clock(),
+          categories: details.categories,
         });
         await registry.servePersonAtOffice(trx, input.personId, office.id);
         await q.insertEvent(trx, {
