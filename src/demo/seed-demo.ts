@@ -123,10 +123,16 @@ export async function seedDemo(
   const audit = createAuditService({ db });
   const registry = createRegistryService({ db, audit });
   const people = await seedDemoPeople(db, registry);
-  const programmes = createProgrammeService({ db });
-  await seedDemoAssessments(db, createAssessmentService({ db, audit, registry, programmes }));
-  await seedDemoNeeds(db, createCharacterizationService({ db, audit, registry }));
   const identity = createIdentityService({ db, audit });
+  const programmes = createProgrammeService({
+    db,
+    audit,
+    instruments: { hasActiveInstrument: (key) => assessment.hasActiveInstrument(key) },
+    organizations: async (actor) => (await identity.listNetwork(actor)).organizations,
+  });
+  const assessment = createAssessmentService({ db, audit, registry, programmes });
+  await seedDemoAssessments(db, assessment);
+  await seedDemoNeeds(db, createCharacterizationService({ db, audit, registry }));
   const tasks = createTasksService({ db, audit, identity, registry });
   await seedDemoArrivals(db, { tasks, assistance: createAssistanceService({ db, audit, registry, tasks }) });
   return { ...network, people };

@@ -272,6 +272,24 @@ const EXPECTED: Record<string, Expectation> = {
   },
   listOfficeOpenNeeds: { allow: ['office_coordinator'], id: (f) => f.officeId },
   listProgrammes: { allow: 'all' },
+  // Programme administration: network administrators only. A stale version is a 409, i.e. allowed.
+  listProgrammeRecords: { allow: ADMIN },
+  createProgramme: {
+    allow: ADMIN,
+    request: (_f, role) => ({
+      payload: {
+        key: `matriz-${role.replaceAll('_', '-')}`,
+        name: { es: 'Programa de la matriz', en: 'Matrix programme' },
+        requiresPlanApproval: false,
+        requiresClosureApproval: false,
+      },
+    }),
+  },
+  updateProgramme: {
+    allow: ADMIN,
+    params: () => ({ key: 'plan-retorno-emprendimiento' }),
+    request: () => ({ payload: { version: 999, requiresClosureApproval: false } }),
+  },
   listCases: { allow: CENTRE_STAFF },
   openCase: {
     allow: CENTRE_STAFF,

@@ -25,7 +25,15 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
   const audit = createAuditService({ db });
   const registry = createRegistryService({ db, audit });
   const identity = createIdentityService({ db, audit, clock });
-  const programmes = createProgrammeService({ db });
+  // The programmes' administration checks instruments through the assessment service, which reads programmes:
+  // late-bound, called only once `assessment` exists.
+  const programmes = createProgrammeService({
+    db,
+    audit,
+    clock,
+    instruments: { hasActiveInstrument: (key) => assessment.hasActiveInstrument(key) },
+    organizations: async (actor) => (await identity.listNetwork(actor)).organizations,
+  });
   const characterization = createCharacterizationService({ db, audit, registry });
   // Tasks read the cases' workload for the office view, and cases start protocols through assistance, which
   // writes tasks: the tasks service gets a late-bound workload, called only once `cases` exists.
@@ -38,6 +46,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     cases: { officeWorkload: (...args) => cases.officeWorkload(...args) },
   });
   const assistance = createAssistanceService({ db, audit, registry, tasks, clock });
+  const assessment = createAssessmentService({ db, audit, registry, programmes });
   const cases = createCaseService({
     db,
     audit,
@@ -58,7 +67,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     assistance,
     imports: createImportService({ db, audit, registry }),
     reference: createReferenceService({ db }),
-    assessment: createAssessmentService({ db, audit, registry, programmes }),
+    assessment,
     characterization,
     programmes,
     cases,

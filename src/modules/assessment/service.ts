@@ -127,6 +127,11 @@ export function createAssessmentService({
   }
 
   return {
+    /** For other modules (the programmes' administration): whether an instrument exists with a version in use. */
+    async hasActiveInstrument(key: string): Promise<boolean> {
+      return Boolean(await q.findActiveVersion(db, key));
+    },
+
     async listInstruments(actor: Actor) {
       if (!assessmentPolicy.readInstruments(actor)) throw new AppError('forbidden');
       const rows = await q.listInstrumentVersions(db);

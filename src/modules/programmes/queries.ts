@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database, ProgrammeTable } from '../../db/schema';
 
 type Db = Kysely<Database>;
@@ -20,4 +20,30 @@ export function findProgrammes(db: Db, keys: string[]) {
 
 export async function insertProgrammes(db: Db, rows: Array<Insertable<ProgrammeTable>>) {
   if (rows.length) await db.insertInto('programme').values(rows).execute();
+}
+
+/** Inserts one programme unless its key is taken; undefined when it is. */
+export function insertProgramme(db: Db, row: Insertable<ProgrammeTable>) {
+  return db
+    .insertInto('programme')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Changes a programme at the version read, bumping it; undefined when the version is stale (or no such key). */
+export function updateProgramme(
+  db: Db,
+  key: string,
+  version: number,
+  changes: Omit<Updateable<ProgrammeTable>, 'key' | 'version' | 'created_at'>,
+) {
+  return db
+    .updateTable('programme')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('key', '=', key)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -56,6 +56,7 @@ export const PROBLEMS = {
   importState: { status: 409, key: 'problem.importState' },
   caseState: { status: 409, key: 'cases.problem.state' },
   caseExists: { status: 409, key: 'cases.problem.exists' },
+  programmeKeyTaken: { status: 409, key: 'programmes.admin.problem.keyTaken' },
   payloadTooLarge: { status: 413, key: 'problem.payloadTooLarge' },
   unsupportedMediaType: { status: 415, key: 'problem.unsupportedMediaType' },
   tooManyRequests: { status: 429, key: 'problem.tooManyRequests' },
