@@ -54,7 +54,7 @@ program
     const { database } = await openMigratedDatabase(configWith({ DATA_DIR: options.dataDir }));
     try {
       const config = configWith({ DATA_DIR: options.dataDir });
-      const result = await seedDemo(database.db, { password: config.SEED_DEMO_PASSWORD });
+      const result = await seedDemo(database, { password: config.SEED_DEMO_PASSWORD });
       if (!result.seeded) {
         console.log('The database already has data; the demo network was not added.');
         return;

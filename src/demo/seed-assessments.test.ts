@@ -7,7 +7,7 @@ import { seedDemo } from './seed-demo';
 let database: DatabaseHandle;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemo(database.db, { password: 'una-clave-de-prueba-2026' });
+  await seedDemo(database, { password: 'una-clave-de-prueba-2026' });
 }, 240_000);
 afterAll(() => database.close());
 

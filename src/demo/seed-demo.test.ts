@@ -54,9 +54,9 @@ describe('seedDemo', () => {
   it('adds the demo people once, through the registry: searchable, in households, with consent and audit', async () => {
     const fresh = await createTestDatabase();
     try {
-      const result = await seedDemo(fresh.db, { password: 'una-clave-de-prueba-2026' });
+      const result = await seedDemo(fresh, { password: 'una-clave-de-prueba-2026' });
       expect(result.people).toBe(DEMO_PEOPLE.size);
-      expect((await seedDemo(fresh.db)).people).toBe(0);
+      expect((await seedDemo(fresh)).people).toBe(0);
 
       const count = (table: 'person' | 'household' | 'consent') =>
         fresh.db
@@ -100,6 +100,33 @@ describe('seedDemo', () => {
         'Centro Intégrate Barranquilla',
         'Puesto de control migratorio – Aeropuerto El Dorado',
       ]);
+      // The centre's cases stand at different points, each goal tied to a need, and one plan has progress.
+      const cases = await fresh.db
+        .selectFrom('case')
+        .select(['id', 'status', 'plan_status'])
+        .orderBy('opened_at')
+        .execute();
+      expect(cases.map((c) => `${c.status}/${c.plan_status}`).sort()).toEqual(
+        ['active/approved', 'on_hold/approved', 'open/draft', 'open/submitted'].sort(),
+      );
+      const goalsWithoutNeeds = await fresh.db
+        .selectFrom('case_goal')
+        .select('case_goal.id')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom('case_goal_need').select('goal_id').whereRef('goal_id', '=', 'case_goal.id'),
+            ),
+          ),
+        )
+        .execute();
+      expect(goalsWithoutNeeds).toEqual([]);
+      const done = await fresh.db
+        .selectFrom('case_action')
+        .select('id')
+        .where('status', '=', 'done')
+        .execute();
+      expect(done).toHaveLength(1);
     } finally {
       await fresh.close();
     }

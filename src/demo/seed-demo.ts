@@ -1,11 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { DatabaseHandle } from '../db/database';
 import type { Database } from '../db/schema';
-import { createAssessmentService } from '../modules/assessment/service';
-import { createAssistanceService } from '../modules/assistance/service';
-import { createAuditService } from '../modules/audit/service';
-import { createCharacterizationService } from '../modules/characterization/service';
 import { hashPassword } from '../modules/identity/password-hashing';
 import {
   countOrganizations,
@@ -13,14 +10,12 @@ import {
   insertOrganization,
   insertUser,
 } from '../modules/identity/queries';
-import { createIdentityService } from '../modules/identity/service';
 import { insertProgrammes } from '../modules/programmes/queries';
-import { createProgrammeService } from '../modules/programmes/service';
-import { createRegistryService } from '../modules/registry/service';
-import { createTasksService } from '../modules/tasks/service';
+import { createServices } from '../server/services';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PROGRAMMES, DEMO_USERS } from './network';
 import { seedDemoArrivals } from './seed-arrivals';
 import { seedDemoAssessments } from './seed-assessments';
+import { seedDemoCases } from './seed-cases';
 import { seedDemoNeeds } from './seed-needs';
 import { seedDemoPeople } from './seed-people';
 
@@ -115,25 +110,17 @@ export async function seedDemoNetwork(
 
 /** The whole demo on an empty database: the network, then its people (see seed-people.ts). */
 export async function seedDemo(
-  db: Kysely<Database>,
+  database: DatabaseHandle,
   options: { password?: string } = {},
 ): Promise<DemoSeedResult & { people: number }> {
+  const { db } = database;
   const network = await seedDemoNetwork(db, options);
   if (!network.seeded) return { ...network, people: 0 };
-  const audit = createAuditService({ db });
-  const registry = createRegistryService({ db, audit });
-  const people = await seedDemoPeople(db, registry);
-  const identity = createIdentityService({ db, audit });
-  const programmes = createProgrammeService({
-    db,
-    audit,
-    instruments: { hasActiveInstrument: (key) => assessment.hasActiveInstrument(key) },
-    organizations: async (actor) => (await identity.listNetwork(actor)).organizations,
-  });
-  const assessment = createAssessmentService({ db, audit, registry, programmes });
-  await seedDemoAssessments(db, assessment);
-  await seedDemoNeeds(db, createCharacterizationService({ db, audit, registry }));
-  const tasks = createTasksService({ db, audit, identity, registry });
-  await seedDemoArrivals(db, { tasks, assistance: createAssistanceService({ db, audit, registry, tasks }) });
+  const services = createServices({ database });
+  const people = await seedDemoPeople(db, services.registry);
+  await seedDemoAssessments(db, services.assessment);
+  await seedDemoNeeds(db, services.characterization);
+  await seedDemoCases(db, services.cases);
+  await seedDemoArrivals(db, services);
   return { ...network, people };
 }

@@ -9,7 +9,7 @@ import { type Config, loadConfig } from './config';
  */
 export async function startServer(config: Config = loadConfig()): Promise<void> {
   const { database, applied } = await openMigratedDatabase(config);
-  const demo = config.SEED_DEMO ? await seedDemo(database.db, { password: config.SEED_DEMO_PASSWORD }) : null;
+  const demo = config.SEED_DEMO ? await seedDemo(database, { password: config.SEED_DEMO_PASSWORD }) : null;
   const app = await buildApp({ config, database });
 
   let closing = false;

@@ -15,7 +15,8 @@ import { createTasksService } from '../modules/tasks/service';
 
 export interface ServiceDeps {
   database: DatabaseHandle;
-  appVersion: string;
+  /** The version `GET /api/health` reports; absent when the services serve no HTTP (the demo seed). */
+  appVersion?: string;
   clock?: () => Date;
 }
 
@@ -59,7 +60,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     caseTasks: (caseId) => tasks.tasksOfSubject({ caseId }),
   });
   return {
-    system: createSystemService({ db, engine: database.engine, appVersion }),
+    system: createSystemService({ db, engine: database.engine, appVersion: appVersion ?? '' }),
     audit,
     identity,
     registry,
