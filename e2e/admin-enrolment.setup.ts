@@ -81,6 +81,7 @@ setup(
       'Indicador de integración',
       'Instrumentos de índice',
       'Hojas de ruta',
+      'Programas',
     ]);
   },
 );

@@ -200,6 +200,12 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./routes/arrivals/arrival-page')).ArrivalPage }),
           },
           {
+            path: 'admin/programmes',
+            lazy: async () => ({
+              Component: (await import('./routes/admin/programmes')).ProgrammesAdminPage,
+            }),
+          },
+          {
             path: 'admin/protocols',
             lazy: async () => ({ Component: (await import('./routes/work/protocols')).ProtocolsPage }),
           },

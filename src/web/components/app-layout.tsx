@@ -45,6 +45,7 @@ const NAVIGATION = [
     end: false,
     roles: ['network_admin', 'office_coordinator'],
   },
+  { to: '/admin/programmes', label: 'programmes.admin.nav', end: false, roles: ['network_admin'] },
 ] as const satisfies readonly NavigationItem[];
 
 interface NavigationItem {
