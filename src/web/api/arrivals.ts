@@ -57,10 +57,11 @@ export interface OfficeOverview {
     overdueTasks: number;
     openCases: number | null;
   }>;
-  unassigned: { openTasks: number; overdueTasks: number };
+  unassigned: { openTasks: number; overdueTasks: number; openCases: number | null };
   overdue: Task[];
   inactiveCases: Array<{
     id: string;
+    subject: string;
     caseworker: string | null;
     programme: string | null;
     lastActivityAt: string;

@@ -7,6 +7,7 @@ import {
   NOTE_CONFIDENTIALITY,
   RESPONSIBLE_KINDS,
 } from '../../domain/cases/vocabulary';
+import type { ArrivalCategory, Task } from './arrivals';
 import type { NeedDimension } from './characterization';
 import { ApiError, api } from './client';
 
@@ -55,6 +56,7 @@ export interface CaseSummary {
   openedAt: string;
   lastActivityAt: string;
   closedAt: string | null;
+  categories: ArrivalCategory[];
   version: number;
 }
 
@@ -131,7 +133,10 @@ export interface CaseDetail extends CaseSummary {
     reassign: boolean;
     transfer: boolean;
     writeNotes: boolean;
+    setCategories: boolean;
   };
+  /** Tasks the case's protocols created ("hoja de ruta"). */
+  protocolTasks: Task[];
 }
 
 export interface CaseEvent {
@@ -245,6 +250,8 @@ export const casesApi = {
       reason?: string | null;
     },
   ) => api.post<CaseDetail>(`${casePath(id)}/decisions`, body),
+  setCategories: (id: string, body: { version: number; categories: ArrivalCategory[] }) =>
+    api.put<CaseDetail>(`${casePath(id)}/categories`, body),
   reassign: (id: string, body: { version: number; caseworkerId: string; reason?: string | null }) =>
     api.post<CaseDetail>(`${casePath(id)}/reassign`, body),
   requestTransfer: (id: string, body: { version: number; toOfficeId: string; reason: string }) =>

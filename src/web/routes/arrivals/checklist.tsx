@@ -27,6 +27,7 @@ export function TaskCheck({ task, showTimeliness = true }: { task: Task; showTim
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: ['arrivals'] });
       await queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
       setOptimistic(null);
     },
   });

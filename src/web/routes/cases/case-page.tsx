@@ -19,6 +19,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { ArrivalCategory } from '../../api/arrivals';
 import {
   ACTION_STATUSES,
   type ActionStatus,
@@ -49,6 +50,7 @@ import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { CaseArrivalSection } from './case-arrival';
 import { CaseStatusBadge, PlanStatusBadge, ProgressBar, useRefetchOnLanguageChange } from './case-parts';
+import { CaseProtocolSection } from './case-protocols';
 
 /** `/cases/:caseId`: a case's summary, state actions and approvals, plan, notes and history. */
 export function CasePage() {
@@ -172,6 +174,7 @@ function CaseView({ item }: { item: CaseDetail }) {
       </Section>
 
       <CaseArrivalSection caseId={item.id} />
+      <CaseProtocolSection item={item} />
       <PendingDecisions item={item} />
       <StateActions item={item} />
       <PlanSection item={item} />
@@ -1024,6 +1027,7 @@ const KNOWN_EVENTS = [
   'transfer_accepted',
   'transfer_refused',
   'note_added',
+  'categories_changed',
 ] as const;
 
 function eventText(t: ReturnType<typeof useT>, event: CaseEvent): string {
@@ -1035,6 +1039,16 @@ function eventText(t: ReturnType<typeof useT>, event: CaseEvent): string {
   if (kind === 'plan_approved' && details.automatic) return t('cases.history.plan_agreed');
   if (kind === 'opened' && details.fromOfficeName)
     return t('arrivals.handoff.historyOpened', { post: String(details.fromOfficeName) });
+  if (kind === 'categories_changed') {
+    const list = (key: string) =>
+      ((details[key] ?? []) as ArrivalCategory[]).map((c) => t(`arrivals.category.${c}`)).join(', ');
+    return [
+      list('added') && t('cases.categories.historyAdded', { categories: list('added') }),
+      list('removed') && t('cases.categories.historyRemoved', { categories: list('removed') }),
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
   if (kind === 'action_status_changed' && details.to === 'done')
     return t('cases.history.action_done', { description: String(details.description ?? '') });
   return t(`cases.history.${kind}`, {

@@ -1,6 +1,6 @@
-import { Badge, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { officeOverviewQuery } from '../../api/arrivals';
 import { networkQuery } from '../../api/identity';
 import { useDocumentTitle } from '../../components/document-title';
@@ -60,14 +60,13 @@ function OfficeWork() {
             <Title order={2} size="h3" id="staff-heading" mb="sm">
               {t('work.office.staff')}
             </Title>
-            <Table.ScrollContainer minWidth={420}>
-              <Table striped>
+            <Table.ScrollContainer minWidth={280}>
+              <Table striped horizontalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('work.office.person')}</Table.Th>
-                    <Table.Th ta="right">{t('work.office.openTasks')}</Table.Th>
-                    <Table.Th ta="right">{t('work.office.overdueTasks')}</Table.Th>
-                    {overview.data.staff.some((s) => s.openCases !== null) && (
+                    <Table.Th ta="right">{t('work.office.tasks')}</Table.Th>
+                    {overview.data.unassigned.openCases !== null && (
                       <Table.Th ta="right">{t('work.office.openCases')}</Table.Th>
                     )}
                   </Table.Tr>
@@ -80,15 +79,8 @@ function OfficeWork() {
                           {member.displayName}
                         </Text>
                       </Table.Td>
-                      <Table.Td ta="right">{member.openTasks}</Table.Td>
                       <Table.Td ta="right">
-                        {member.overdueTasks > 0 ? (
-                          <Badge color="red" variant="light">
-                            {member.overdueTasks}
-                          </Badge>
-                        ) : (
-                          0
-                        )}
+                        <TaskCounts open={member.openTasks} overdue={member.overdueTasks} />
                       </Table.Td>
                       {member.openCases !== null && <Table.Td ta="right">{member.openCases}</Table.Td>}
                     </Table.Tr>
@@ -99,9 +91,25 @@ function OfficeWork() {
                         {t('work.officeQueue')}
                       </Text>
                     </Table.Td>
-                    <Table.Td ta="right">{overview.data.unassigned.openTasks}</Table.Td>
-                    <Table.Td ta="right">{overview.data.unassigned.overdueTasks}</Table.Td>
+                    <Table.Td ta="right">
+                      <TaskCounts
+                        open={overview.data.unassigned.openTasks}
+                        overdue={overview.data.unassigned.overdueTasks}
+                      />
+                    </Table.Td>
+                    {overview.data.unassigned.openCases !== null && <Table.Td ta="right">—</Table.Td>}
                   </Table.Tr>
+                  {overview.data.unassigned.openCases !== null && overview.data.unassigned.openCases > 0 && (
+                    <Table.Tr>
+                      <Table.Td>
+                        <Text size="sm" fs="italic">
+                          {t('work.office.waitingAssignment')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right">—</Table.Td>
+                      <Table.Td ta="right">{overview.data.unassigned.openCases}</Table.Td>
+                    </Table.Tr>
+                  )}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
@@ -130,15 +138,45 @@ function OfficeWork() {
               <Title order={2} size="h3" id="inactive-heading">
                 {t('work.office.inactiveCases')}
               </Title>
-              {overview.data.inactiveCases.map((c) => (
-                <Text key={c.id}>
-                  {c.caseworker} · {c.programme} · {format.date(c.lastActivityAt)}
-                </Text>
-              ))}
+              <Text size="sm" c="dimmed">
+                {t('work.office.inactiveHelp')}
+              </Text>
+              {overview.data.inactiveCases.length === 0 ? (
+                <Text>{t('work.office.noInactive')}</Text>
+              ) : (
+                <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+                  {overview.data.inactiveCases.map((c) => (
+                    <Paper component="li" key={c.id} withBorder p="sm">
+                      <Anchor component={Link} to={`/cases/${c.id}`} fw={500}>
+                        {c.subject}
+                      </Anchor>
+                      <Text size="sm">{[c.programme, c.caseworker].filter(Boolean).join(' · ')}</Text>
+                      <Text size="sm" c="red.9">
+                        {t('work.office.lastActivity', { date: format.date(c.lastActivityAt) })}
+                      </Text>
+                    </Paper>
+                  ))}
+                </Stack>
+              )}
             </Stack>
           )}
         </>
       )}
     </Stack>
+  );
+}
+
+/** Open tasks, and how many of them are overdue in red. */
+function TaskCounts({ open, overdue }: { open: number; overdue: number }) {
+  const t = useT();
+  return (
+    <Group gap={6} justify="flex-end" wrap="wrap">
+      <Text size="sm">{open}</Text>
+      {overdue > 0 && (
+        <Text size="sm" c="red.9" fw={600}>
+          {t('work.office.overdueCount', { count: overdue })}
+        </Text>
+      )}
+    </Group>
   );
 }
