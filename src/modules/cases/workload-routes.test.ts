@@ -111,9 +111,17 @@ describe("the office view's case figures", () => {
     const mineBefore = before.staff.find((s) => s.id === caseworkerId)?.openCases ?? 0;
     const busy = await openCase();
     const idle = await openCase();
+    const ticked = await openCase();
+    const withSteps = await caseworker.request({
+      method: 'PUT',
+      url: `/api/v1/cases/${ticked.id}/categories`,
+      payload: { version: ticked.version, categories: ['deported'] },
+    });
+    expect(withSteps.statusCode, withSteps.body).toBe(200);
+    const step = withSteps.json().protocolTasks[0] as { id: string; version: number };
 
     const counted = await overview();
-    expect(counted.staff.find((s) => s.id === caseworkerId)?.openCases).toBe(mineBefore + 2);
+    expect(counted.staff.find((s) => s.id === caseworkerId)?.openCases).toBe(mineBefore + 3);
     expect(counted.unassigned.openCases).toEqual(expect.any(Number));
     expect(counted.inactiveCases.map((c) => c.id)).not.toContain(idle.id);
 
@@ -126,6 +134,13 @@ describe("the office view's case figures", () => {
       payload: { body: 'Llamada de seguimiento', confidentiality: 'normal' },
     });
     expect(note.statusCode, note.body).toBe(201);
+    // …and someone ticks a step of another case's hoja de ruta: a task completed is activity too.
+    const tick = await caseworker.request({
+      method: 'PATCH',
+      url: `/api/v1/tasks/${step.id}`,
+      payload: { version: step.version, status: 'done' },
+    });
+    expect(tick.statusCode, tick.body).toBe(200);
     now = new Date(now.getTime() + 1 * DAY);
     await signInAll();
 
@@ -133,6 +148,7 @@ describe("the office view's case figures", () => {
     const ids = later.inactiveCases.map((c) => c.id);
     expect(ids).toContain(idle.id);
     expect(ids).not.toContain(busy.id);
+    expect(ids).not.toContain(ticked.id);
     const entry = later.inactiveCases.find((c) => c.id === idle.id);
     expect(entry?.subject).toMatch(/^Carga\d+ Oficina \d+$/);
     expect(entry?.programme).toBe('Plan Retorno: inserción laboral');
