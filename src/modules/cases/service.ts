@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { ArrivalCategory } from '../../domain/assistance/vocabulary';
 import { colombianDate } from '../../domain/calendar';
+import { changeCategories } from '../../domain/cases/categories';
 import { canReadNote, visibleLevels } from '../../domain/cases/note-access';
 import { isOverdue, planProgress } from '../../domain/cases/progress';
 import {
@@ -539,7 +540,7 @@ export function createCaseService({
         input.programmeKey,
       );
       if (existing) throw new AppError('caseExists', {}, { existingCaseId: existing.id });
-      const categories = [...new Set(input.categories ?? [])];
+      const categories = changeCategories([], input.categories ?? []).next;
       const id = uuidv7();
       await db.transaction().execute(async (trx) => {
         await q.insertCase(trx, {
@@ -603,13 +604,13 @@ export function createCaseService({
       const row = await loadForWork(actor, id, input.version, language);
       if (row.status === 'closed') throw refused('caseClosed');
       if (row.status === 'pending_closure') throw refused('closurePending');
-      const before = (row.categories ?? []) as ArrivalCategory[];
-      const after = [...new Set(input.categories)];
-      const added = after.filter((c) => !before.includes(c));
-      const removed = before.filter((c) => !after.includes(c));
+      const { next, added, removed } = changeCategories(
+        (row.categories ?? []) as ArrivalCategory[],
+        input.categories,
+      );
       if (!added.length && !removed.length) return detail(actor, id, language);
       return commit(actor, row, input.version, language, {
-        columns: { categories: after },
+        columns: { categories: next },
         event: 'categories_changed',
         details: { added, removed },
         also: (trx) =>
@@ -1172,7 +1173,7 @@ export function createCaseService({
         arrivalId: input.arrivalId,
         fromOfficeId: input.postOfficeId,
         fromOfficeName: input.postName,
-        categories: [...new Set(input.categories ?? [])],
+        categories: changeCategories([], input.categories ?? []).next,
       };
       await db.transaction().execute(async (trx) => {
         await q.insertCase(trx, {
