@@ -227,8 +227,12 @@ export const pendingApprovalsQuery = queryOptions({
 });
 
 export const casesApi = {
-  open: (body: { personId?: string; householdId?: string; programmeKey: string }) =>
-    api.post<CaseDetail>('/api/v1/cases', body),
+  open: (body: {
+    personId?: string;
+    householdId?: string;
+    programmeKey: string;
+    categories?: ArrivalCategory[];
+  }) => api.post<CaseDetail>('/api/v1/cases', body),
   transition: (
     id: string,
     body: {

@@ -2,11 +2,13 @@ import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ARRIVAL_CATEGORIES, type ArrivalCategory } from '../../api/arrivals';
 import { casesApi, programmesQuery, subjectCasesQuery } from '../../api/cases';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
+import { ToggleGrid } from '../arrivals/arrival-parts';
 import { CaseCard } from './cases-list';
 
 /**
@@ -73,12 +75,14 @@ function OpenCaseForm({
   const client = useQueryClient();
   const programmes = useQuery(programmesQuery);
   const [programmeKey, setProgrammeKey] = useState('');
+  const [categories, setCategories] = useState<ArrivalCategory[]>([]);
   const chosen = programmes.data?.items.find((p) => p.key === programmeKey);
   const open = useMutation({
     mutationFn: () =>
       casesApi.open({
         ...(subjectType === 'person' ? { personId: subjectId } : { householdId: subjectId }),
         programmeKey,
+        categories,
       }),
     onSuccess: (created) => {
       void client.invalidateQueries({ queryKey: ['cases'] });
@@ -115,6 +119,19 @@ function OpenCaseForm({
               : undefined
           }
           required
+        />
+        <Text fw={500} size="sm">
+          {t('cases.categories.openLabel')}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('cases.categories.openHelp')}
+        </Text>
+        <ToggleGrid
+          options={ARRIVAL_CATEGORIES}
+          value={categories}
+          onChange={setCategories}
+          label={t('cases.categories.openLabel')}
+          labelOf={(c) => t(`arrivals.category.${c}`)}
         />
         <ProblemAlert error={open.error} fields={['programmeKey']} />
         <Group justify="flex-end">
