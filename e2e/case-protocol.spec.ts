@@ -13,7 +13,7 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-async function caseOfOwnPerson(api: APIRequestContext, csrf: string) {
+async function ownPerson(api: APIRequestContext, csrf: string) {
   const officeId = (await (await api.get('/api/v1/auth/session')).json()).user.officeIds[0] as string;
   const suffix = Date.now().toString(36);
   const person = await api.post('/api/v1/persons', {
@@ -27,12 +27,7 @@ async function caseOfOwnPerson(api: APIRequestContext, csrf: string) {
     },
   });
   expect(person.status(), await person.text()).toBe(201);
-  const opened = await api.post('/api/v1/cases', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: { personId: (await person.json()).id, programmeKey: 'plan-retorno-atencion-inmediata' },
-  });
-  expect(opened.status(), await opened.text()).toBe(201);
-  return (await opened.json()) as { id: string; subject: { name: string } };
+  return (await person.json()) as { id: string };
 }
 
 test.describe('the hoja de ruta of a case', () => {
@@ -45,9 +40,20 @@ test.describe('the hoja de ruta of a case', () => {
   }) => {
     test.setTimeout(90_000);
     const csrf = await signInWithApi(page.request, DEMO.caseworker);
-    const opened = await caseOfOwnPerson(page.request, csrf);
+    const person = await ownPerson(page.request, csrf);
 
-    await page.goto(`/cases/${opened.id}`);
+    // The case is opened from the person's page; the vulnerability toggles are optional.
+    await page.goto(`/people/${person.id}`);
+    const casesSection = page.getByRole('region', { name: 'Casos' });
+    await casesSection.getByRole('button', { name: 'Abrir caso' }).click();
+    await casesSection.getByLabel('Programa').selectOption({ label: 'Plan Retorno: atención inmediata' });
+    await expect(
+      casesSection.getByRole('group', { name: 'Situación de vulnerabilidad (opcional)' }),
+    ).toBeVisible();
+    if (SHOTS) await casesSection.screenshot({ path: `${SHOTS}/open-case-360.png` });
+    await casesSection.getByRole('button', { name: 'Abrir el caso' }).click();
+    await expect(page).toHaveURL(/\/cases\/[0-9a-f-]+$/);
+    const opened = { id: new URL(page.url()).pathname.split('/').at(-1) as string };
     const roadmap = page.getByRole('region', { name: 'Hoja de ruta' });
     await expect(roadmap.getByText('Sin situaciones de vulnerabilidad registradas.')).toBeVisible();
     await roadmap.getByRole('button', { name: 'Cambiar' }).click();
