@@ -73,8 +73,10 @@ if (!existsSync(chromium)) {
   }
 }
 
-writeFileSync(join(RESULTS_DIR, `totals-${engine}.json`), JSON.stringify(totals));
+// A step can fail with every test passed (Vitest's unhandled errors, a server that would not start): count it,
+// before the totals are written for .ci/run.
 if (failedSteps > 0 && totals.failed === 0) totals.failed = failedSteps;
+writeFileSync(join(RESULTS_DIR, `totals-${engine}.json`), JSON.stringify(totals));
 console.log(`\nTests on ${engine}:`);
 console.log(
   `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,

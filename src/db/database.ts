@@ -26,6 +26,15 @@ export interface DatabaseOptions {
   snapshot?: Blob | undefined;
   /** Pool size for PostgreSQL. */
   maxConnections?: number | undefined;
+  /**
+   * PostgreSQL closed a connection the pool held idle (a server restart, an administrator's termination). The
+   * pool drops that connection and opens another on the next query; by default this only prints a warning.
+   */
+  onIdleConnectionError?: ((error: Error) => void) | undefined;
+}
+
+function warnIdleConnectionError(error: Error): void {
+  process.emitWarning(`PostgreSQL closed an idle connection of the pool: ${error.message}`);
 }
 
 const INT8_OID = 20;
@@ -51,6 +60,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       max: options.maxConnections ?? 10,
       types: typeParsers,
     });
+    // Without a listener, an idle connection's error is an uncaught exception that stops the process.
+    pool.on('error', options.onIdleConnectionError ?? warnIdleConnectionError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
