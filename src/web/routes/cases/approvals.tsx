@@ -1,16 +1,16 @@
-import { Anchor, Button, Group, Loader, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type CaseSummary, casesApi, type PendingTransfer, pendingApprovalsQuery } from '../../api/cases';
 import { useDocumentTitle } from '../../components/document-title';
 import { useFormatters } from '../../components/formatters';
-import { fieldError, ProblemAlert } from '../../components/problem-alert';
+import { ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
-import { CaseStatusBadge, useRefetchOnLanguageChange } from './case-parts';
+import { CaseStatusBadge, ReasonDialog, useRefetchOnLanguageChange } from './case-parts';
 
 /** `/case-approvals`: a coordinator's plans and closures to approve and cases other offices send them. */
 export function ApprovalsPage() {
@@ -135,41 +135,17 @@ function TransferItem({ item }: { item: CaseSummary & { transfer: PendingTransfe
         </Group>
         {!refusing && <ProblemAlert error={decide.error} />}
       </Stack>
-      <Modal
+      <ReasonDialog
         opened={refusing}
-        onClose={() => setRefusing(false)}
         title={t('cases.approvals.refuseTitle')}
-        centered
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            decide.mutate('refuse');
-          }}
-        >
-          <Stack gap="md">
-            <Textarea
-              label={t('cases.reason')}
-              value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
-              error={fieldError(decide.error, 'reason')}
-              autosize
-              minRows={3}
-              required
-            />
-            <ProblemAlert error={decide.error} fields={['reason']} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRefusing(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" color="red" loading={decide.isPending}>
-                {t('cases.approvals.refuse')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        submitLabel={t('cases.approvals.refuse')}
+        reason={reason}
+        onReasonChange={setReason}
+        error={decide.error}
+        pending={decide.isPending}
+        onClose={() => setRefusing(false)}
+        onSubmit={() => decide.mutate('refuse')}
+      />
     </Paper>
   );
 }

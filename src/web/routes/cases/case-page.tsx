@@ -49,7 +49,13 @@ import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { CaseArrivalSection } from './case-arrival';
-import { CaseStatusBadge, PlanStatusBadge, ProgressBar, useRefetchOnLanguageChange } from './case-parts';
+import {
+  CaseStatusBadge,
+  PlanStatusBadge,
+  ProgressBar,
+  ReasonDialog,
+  useRefetchOnLanguageChange,
+} from './case-parts';
 import { CaseProtocolSection } from './case-protocols';
 
 /** `/cases/:caseId`: a case's summary, state actions and approvals, plan, notes and history. */
@@ -257,42 +263,20 @@ function PendingDecisions({ item }: { item: CaseDetail }) {
         )}
         {!rejecting && <ProblemAlert error={decide.error} />}
       </Stack>
-      <Modal
+      <ReasonDialog
         opened={rejecting !== null}
-        onClose={() => setRejecting(null)}
         title={rejecting ? t(`cases.pending.rejectTitle.${rejecting}`) : ''}
-        centered
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (rejecting) decide.mutate({ subject: rejecting, decision: 'reject', reason });
-          }}
-        >
-          <Stack gap="md">
-            <Textarea
-              label={t('cases.reason')}
-              description={t('cases.pending.rejectHelp')}
-              value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
-              error={fieldError(decide.error, 'reason')}
-              autosize
-              minRows={3}
-              required
-            />
-            <ProblemAlert error={decide.error} fields={['reason']} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRejecting(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" color="red" loading={decide.isPending}>
-                {t('cases.pending.reject')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        description={t('cases.pending.rejectHelp')}
+        submitLabel={t('cases.pending.reject')}
+        reason={reason}
+        onReasonChange={setReason}
+        error={decide.error}
+        pending={decide.isPending}
+        onClose={() => setRejecting(null)}
+        onSubmit={() => {
+          if (rejecting) decide.mutate({ subject: rejecting, decision: 'reject', reason });
+        }}
+      />
     </Section>
   );
 }

@@ -1,8 +1,9 @@
-import { Badge, Group, Progress, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Progress, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, Progress as PlanProgress, PlanStatus } from '../../api/cases';
+import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { useT } from '../../i18n';
 
 // Dark shades, so the labels keep a 4.5:1 contrast (axe) on phones outdoors.
@@ -77,4 +78,69 @@ export function useRefetchOnLanguageChange() {
     void client.invalidateQueries({ queryKey: ['cases'] });
     void client.invalidateQueries({ queryKey: ['programmes'] });
   }, [client, language]);
+}
+
+/** A refusal that needs its reason written down: a rejected plan or closure, a refused transfer. */
+export function ReasonDialog({
+  opened,
+  title,
+  description,
+  submitLabel,
+  reason,
+  onReasonChange,
+  error,
+  pending,
+  onClose,
+  onSubmit,
+}: {
+  opened: boolean;
+  title: string;
+  description?: string;
+  submitLabel: string;
+  reason: string;
+  onReasonChange: (reason: string) => void;
+  error: unknown;
+  pending: boolean;
+  onClose: () => void;
+  onSubmit: () => void;
+}) {
+  const t = useT();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+      >
+        <Stack gap="md">
+          <Textarea
+            label={t('cases.reason')}
+            description={description}
+            value={reason}
+            onChange={(event) => onReasonChange(event.currentTarget.value)}
+            error={fieldError(error, 'reason')}
+            autosize
+            minRows={3}
+            required
+          />
+          <ProblemAlert error={error} fields={['reason']} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="red" loading={pending}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
 }
