@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -21,7 +9,6 @@ import {
   type ArrivalReceive,
   arrivalQuery,
   arrivalsApi,
-  PROVISIONS,
   type Provision,
 } from '../../api/arrivals';
 import { ApiError } from '../../api/client';
@@ -30,7 +17,7 @@ import { useDocumentTitle } from '../../components/document-title';
 import { useFormatters } from '../../components/formatters';
 import { ProblemAlert } from '../../components/problem-alert';
 import { currentLanguage, useT } from '../../i18n';
-import { ArrivalStatusBadge, offsetLabel, ToggleGrid } from './arrival-parts';
+import { ArrivalStatusBadge, offsetLabel, ProvisionFields, ToggleGrid } from './arrival-parts';
 import { Checklist } from './checklist';
 import { HandoffPanel } from './handoff-panel';
 import { type TravellerChoice, TravellerPicker } from './traveller-picker';
@@ -227,21 +214,12 @@ function ReceivePanel({ arrival }: { arrival: ArrivalDetail }) {
           <Title order={3} size="h4">
             {t('arrivals.field.provided')}
           </Title>
-          <ToggleGrid
-            options={PROVISIONS}
-            value={provided}
-            onChange={setProvided}
-            label={t('arrivals.field.provided')}
-            labelOf={(p) => t(`arrivals.provision.${p}`)}
+          <ProvisionFields
+            provided={provided}
+            onProvidedChange={setProvided}
+            shelterPlace={shelterPlace}
+            onShelterPlaceChange={setShelterPlace}
           />
-          {provided.includes('temporary_shelter') && (
-            <TextInput
-              size="md"
-              label={t('arrivals.field.shelterPlace')}
-              value={shelterPlace}
-              onChange={(e) => setShelterPlace(e.currentTarget.value)}
-            />
-          )}
           {error && !candidates && <ProblemAlert error={error} />}
           {candidates && <Alert color="yellow">{t('arrivals.intake.duplicatesBelow')}</Alert>}
           {noShow.isError && <ProblemAlert error={noShow.error} />}

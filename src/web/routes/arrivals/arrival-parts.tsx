@@ -1,5 +1,5 @@
-import { Badge, Button, SimpleGrid } from '@mantine/core';
-import type { ArrivalStatus } from '../../api/arrivals';
+import { Badge, Button, SimpleGrid, TextInput } from '@mantine/core';
+import { type ArrivalStatus, PROVISIONS, type Provision } from '../../api/arrivals';
 import { type Translate, useT } from '../../i18n';
 
 /** Big toggles for a tablet: each option a button that stays pressed while chosen. */
@@ -67,4 +67,38 @@ export function offsetLabel(t: Translate, minutes: number): string {
   if (minutes === 0) return t('protocols.offsetNow');
   if (minutes % 60 === 0) return t('protocols.offsetHours', { count: minutes / 60 });
   return t('protocols.offsetMinutes', { count: minutes });
+}
+
+/** What the post provided, with the shelter's place asked only when temporary shelter is one of them. */
+export function ProvisionFields({
+  provided,
+  onProvidedChange,
+  shelterPlace,
+  onShelterPlaceChange,
+}: {
+  provided: Provision[];
+  onProvidedChange: (provided: Provision[]) => void;
+  shelterPlace: string;
+  onShelterPlaceChange: (place: string) => void;
+}) {
+  const t = useT();
+  return (
+    <>
+      <ToggleGrid
+        options={PROVISIONS}
+        value={provided}
+        onChange={onProvidedChange}
+        label={t('arrivals.field.provided')}
+        labelOf={(p) => t(`arrivals.provision.${p}`)}
+      />
+      {provided.includes('temporary_shelter') && (
+        <TextInput
+          size="md"
+          label={t('arrivals.field.shelterPlace')}
+          value={shelterPlace}
+          onChange={(e) => onShelterPlaceChange(e.currentTarget.value)}
+        />
+      )}
+    </>
+  );
 }

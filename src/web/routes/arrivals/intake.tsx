@@ -21,7 +21,6 @@ import {
   type ArrivalCategory,
   type ArrivalCreate,
   arrivalsApi,
-  PROVISIONS,
   type Provision,
 } from '../../api/arrivals';
 import { ApiError } from '../../api/client';
@@ -32,7 +31,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
-import { ToggleGrid, toLocalInput } from './arrival-parts';
+import { ProvisionFields, ToggleGrid, toLocalInput } from './arrival-parts';
 import { type TravellerChoice, TravellerPicker } from './traveller-picker';
 
 const ARRIVAL_ROLES = ['reception_officer', 'office_coordinator'];
@@ -256,21 +255,12 @@ function ArrivalIntake() {
                 <Title order={2} size="h4">
                   {t('arrivals.field.provided')}
                 </Title>
-                <ToggleGrid
-                  options={PROVISIONS}
-                  value={provided}
-                  onChange={setProvided}
-                  label={t('arrivals.field.provided')}
-                  labelOf={(p) => t(`arrivals.provision.${p}`)}
+                <ProvisionFields
+                  provided={provided}
+                  onProvidedChange={setProvided}
+                  shelterPlace={shelterPlace}
+                  onShelterPlaceChange={setShelterPlace}
                 />
-                {provided.includes('temporary_shelter') && (
-                  <TextInput
-                    size="md"
-                    label={t('arrivals.field.shelterPlace')}
-                    value={shelterPlace}
-                    onChange={(e) => setShelterPlace(e.currentTarget.value)}
-                  />
-                )}
               </Stack>
             </Paper>
           )}
