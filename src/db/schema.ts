@@ -48,6 +48,14 @@ export interface Database {
   case_transfer: CaseTransferTable;
   case_note: CaseNoteTable;
   case_event: CaseEventTable;
+  directory_location: DirectoryLocationTable;
+  directory_service: DirectoryServiceTable;
+  directory_service_at_location: DirectoryServiceAtLocationTable;
+  directory_schedule: DirectoryScheduleTable;
+  directory_contact: DirectoryContactTable;
+  referral: ReferralTable;
+  referral_event: ReferralEventTable;
+  outbox_message: OutboxMessageTable;
 }
 
 export interface ImportJobTable {
@@ -137,6 +145,9 @@ export interface OrganizationTable {
   name: string;
   short_name: string;
   kind: string;
+  description: string | null;
+  email: string | null;
+  website: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -650,4 +661,143 @@ export interface CaseEventTable {
   at: Generated<Date>;
   reason: string | null;
   details: unknown | null;
+}
+
+export interface DirectoryLocationTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  alternate_name: string | null;
+  description: string | null;
+  transportation: string | null;
+  address_1: string | null;
+  address_2: string | null;
+  city: string | null;
+  state_province: string | null;
+  postal_code: string | null;
+  country: Generated<string>;
+  municipality_code: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DirectoryServiceTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  alternate_name: string | null;
+  description: string | null;
+  category: string;
+  status: Generated<string>;
+  url: string | null;
+  email: string | null;
+  application_process: string | null;
+  fees_description: string | null;
+  eligibility_description: string | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  population_groups: Generated<string[]>;
+  sexes: Generated<string[]>;
+  required_documents: Generated<string[]>;
+  municipality_codes: Generated<string[]>;
+  languages: Generated<string[]>;
+  capacity_per_month: number | null;
+  acceptance_days: Generated<number>;
+  completion_days: number | null;
+  version: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DirectoryServiceAtLocationTable {
+  id: string;
+  service_id: string;
+  location_id: string;
+  description: string | null;
+}
+
+export interface DirectoryScheduleTable {
+  id: string;
+  service_id: string | null;
+  location_id: string | null;
+  service_at_location_id: string | null;
+  byday: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  description: string | null;
+}
+
+export interface DirectoryContactTable {
+  id: string;
+  organization_id: string | null;
+  service_id: string | null;
+  location_id: string | null;
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface ReferralTable {
+  id: string;
+  person_id: string;
+  case_id: string;
+  case_action_id: string | null;
+  service_id: string;
+  organization_id: string;
+  office_id: string;
+  status: Generated<string>;
+  reason: string | null;
+  shared_data: unknown;
+  eligibility: unknown;
+  consent_id: string | null;
+  decline_reason: string | null;
+  outcome: string | null;
+  outcome_notes: string | null;
+  sent_by: string;
+  sent_at: Date;
+  accept_due_at: Date;
+  complete_due_at: Date | null;
+  accepted_at: Date | null;
+  accepted_by: string | null;
+  started_at: Date | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+  idempotency_key: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReferralEventTable {
+  id: string;
+  referral_id: string;
+  kind: string;
+  actor_id: string | null;
+  at: Date;
+  details: unknown | null;
+}
+
+export interface OutboxMessageTable {
+  id: string;
+  topic: string;
+  recipient: string;
+  locale: Generated<string>;
+  subject: string;
+  body: string;
+  payload: unknown | null;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  available_at: Generated<Date>;
+  sent_at: Date | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
 }

@@ -14,6 +14,8 @@ import * as m0012 from './0012_programmes_and_cases';
 import * as m0013 from './0013_tasks_protocols_arrivals';
 import * as m0017 from './0017_arrival_handoff';
 import * as m0018 from './0018_case_categories';
+import * as m0019 from './0019_directory';
+import * as m0020 from './0020_referrals_and_outbox';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '0013_tasks_protocols_arrivals': m0013,
   '0017_arrival_handoff': m0017,
   '0018_case_categories': m0018,
+  '0019_directory': m0019,
+  '0020_referrals_and_outbox': m0020,
 };
