@@ -46,6 +46,13 @@ export type Config = z.infer<typeof ConfigSchema>;
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+  /** Where notifications are emailed through (smtp:// or smtps://, with credentials); unset, they are only logged. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of notification emails. */
+  MAIL_FROM: z.string().min(3).default('Ruta <no-responder@ruta.example>'),
 
 /**
  * Reads the configuration from the environment. A bad value stops the start with one sentence naming the

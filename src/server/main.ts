@@ -1,4 +1,6 @@
 import { seedDemo } from '../demo/seed-demo';
+import { startOutboxDispatcher } from '../modules/notifications/dispatcher';
+import { createLogTransport, createSmtpTransport } from '../modules/notifications/transport';
 import { buildApp } from './app';
 import { openMigratedDatabase } from './bootstrap';
 import { type Config, loadConfig } from './config';
@@ -11,6 +13,14 @@ export async function startServer(config: Config = loadConfig()): Promise<void> 
   const { database, applied } = await openMigratedDatabase(config);
   const demo = config.SEED_DEMO ? await seedDemo(database, { password: config.SEED_DEMO_PASSWORD }) : null;
   const app = await buildApp({ config, database });
+  // Notifications written by the requests leave from here, in the background (see src/modules/notifications).
+  const outbox = startOutboxDispatcher({
+    db: database.db,
+    transport: config.SMTP_URL
+      ? createSmtpTransport({ url: config.SMTP_URL, from: config.MAIL_FROM })
+      : createLogTransport(app.log),
+    logger: app.log,
+  });
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -20,13 +30,16 @@ export async function startServer(config: Config = loadConfig()): Promise<void> 
     }
     closing = true;
     app.log.info(`${signal} received; closing`);
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.log.error({ err: error }, 'error while closing');
-        process.exit(1);
-      },
-    );
+    outbox
+      .stop()
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'error while closing');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
