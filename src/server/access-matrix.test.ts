@@ -56,6 +56,29 @@ const PROTOCOL_READERS = [
 const person = (f: Fixture) => f.personId;
 const UNKNOWN_ID = '00000000-0000-7000-8000-00000000abcd';
 
+const DIRECTORY_EDITORS = ['network_admin', 'office_coordinator'] as const;
+const DIRECTORY_SERVICE_ID = '01900000-0000-7000-8000-00000000d1a1';
+const DIRECTORY_LOCATION_ID = '01900000-0000-7000-8000-00000000d1a2';
+/** A service and a place of the fixture's organization, with fixed ids, inserted the first time they are needed. */
+async function directoryFixture(f: Fixture): Promise<Partial<InjectOptions>> {
+  await database.db
+    .insertInto('directory_location')
+    .values({ id: DIRECTORY_LOCATION_ID, organization_id: f.organizationId, name: 'Sede de la matriz' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await database.db
+    .insertInto('directory_service')
+    .values({
+      id: DIRECTORY_SERVICE_ID,
+      organization_id: f.organizationId,
+      name: 'Servicio de la matriz',
+      category: 'food_aid',
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return {};
+}
+
 const EXPECTED: Record<string, Expectation> = {
   getSession: { allow: 'all' },
   verifySecondFactor: { allow: 'all', request: () => ({ payload: { code: '123456' } }) },
@@ -289,6 +312,50 @@ const EXPECTED: Record<string, Expectation> = {
     allow: ADMIN,
     params: () => ({ key: 'plan-retorno-emprendimiento' }),
     request: () => ({ payload: { version: 999, requiresClosureApproval: false } }),
+  },
+  // The service directory: everyone reads; administrators and coordinators edit any organization's entries, a
+  // focal point only its own (the fixture's organization is the Barranquilla centre's, not SENA). Stale versions
+  // answer 409, i.e. allowed.
+  listDirectoryServices: { allow: 'all' },
+  getDirectoryService: { allow: 'all', id: () => DIRECTORY_SERVICE_ID, request: directoryFixture },
+  createDirectoryService: {
+    allow: DIRECTORY_EDITORS,
+    request: (f) => ({
+      payload: { organizationId: f.organizationId, name: 'Servicio de la matriz', category: 'food_aid' },
+    }),
+  },
+  updateDirectoryService: {
+    allow: DIRECTORY_EDITORS,
+    id: () => DIRECTORY_SERVICE_ID,
+    request: async (f) => ({
+      ...(await directoryFixture(f)),
+      payload: {
+        organizationId: f.organizationId,
+        name: 'Servicio de la matriz',
+        category: 'food_aid',
+        version: 999,
+      },
+    }),
+  },
+  listDirectoryLocations: { allow: 'all' },
+  getDirectoryLocation: { allow: 'all', id: () => DIRECTORY_LOCATION_ID, request: directoryFixture },
+  createDirectoryLocation: {
+    allow: DIRECTORY_EDITORS,
+    request: (f) => ({ payload: { organizationId: f.organizationId, name: 'Sede de la matriz' } }),
+  },
+  updateDirectoryLocation: {
+    allow: DIRECTORY_EDITORS,
+    id: () => DIRECTORY_LOCATION_ID,
+    request: async (f) => ({
+      ...(await directoryFixture(f)),
+      payload: { organizationId: f.organizationId, name: 'Sede de la matriz', version: 999 },
+    }),
+  },
+  listDirectoryOrganizations: { allow: 'all' },
+  updateDirectoryOrganizationProfile: {
+    allow: DIRECTORY_EDITORS,
+    id: (f) => f.organizationId,
+    request: () => ({ payload: { description: 'Perfil de la matriz', version: 999 } }),
   },
   listCases: { allow: CENTRE_STAFF },
   openCase: {

@@ -21,6 +21,7 @@ import { assistanceRoutes } from '../modules/assistance/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
 import { characterizationRoutes } from '../modules/characterization/routes';
+import { directoryRoutes } from '../modules/directory/routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { programmeRoutes } from '../modules/programmes/routes';
 import { referenceRoutes } from '../modules/reference/routes';
@@ -65,6 +66,10 @@ const MODULE_TAGS = [
       'Immediate assistance: arrivals at airport and border posts, protocols (hojas de ruta), their report',
   },
   { name: 'cases', description: 'Cases, action plans, approvals, transfers, notes and history' },
+  {
+    name: 'directory',
+    description: "The network's service directory: partner organizations' services, places, hours and contacts",
+  },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 
@@ -201,6 +206,7 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
   await app.register(programmeRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(handoffRoutes(services));
+  await app.register(directoryRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));

@@ -5,6 +5,7 @@ import { createAssistanceService } from '../modules/assistance/service';
 import { createAuditService } from '../modules/audit/service';
 import { createCaseService } from '../modules/cases/service';
 import { createCharacterizationService } from '../modules/characterization/service';
+import { createDirectoryService } from '../modules/directory/service';
 import { createIdentityService } from '../modules/identity/service';
 import { createProgrammeService } from '../modules/programmes/service';
 import { createReferenceService } from '../modules/reference/service';
@@ -36,6 +37,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     organizations: async (actor) => (await identity.listNetwork(actor)).organizations,
   });
   const characterization = createCharacterizationService({ db, audit, registry });
+  const directory = createDirectoryService({ db, audit, clock });
   // Tasks read the cases' workload for the office view, and cases start protocols through assistance, which
   // writes tasks: the tasks service gets a late-bound workload, called only once `cases` exists.
   const tasks = createTasksService({
@@ -72,6 +74,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     characterization,
     programmes,
     cases,
+    directory,
     handoff: createHandoffService({ db, audit, cases, tasks, programmes, clock }),
   };
 }
