@@ -75,10 +75,12 @@ setup(
     const navigation = page.getByRole('navigation', { name: 'Navegación principal' });
     await expect(navigation.getByRole('link')).toHaveText([
       'Inicio',
+      'Remisiones recibidas',
       'Mi cuenta',
       'Usuarios',
       'Registro de auditoría',
       'Indicador de integración',
+      'Informe de remisiones',
       'Instrumentos de índice',
       'Hojas de ruta',
       'Programas',

@@ -145,7 +145,9 @@ test('(f) a partner focal point who opens the administration sees "Sin acceso", 
   ).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link')).toHaveText([
     'Inicio',
+    'Remisiones recibidas',
     'Mi cuenta',
+    'Informe de remisiones',
   ]);
 
   await page.goto('/admin/audit');

@@ -227,6 +227,14 @@ const router = createBrowserRouter([
             ],
           },
           {
+            path: 'inbox',
+            lazy: async () => ({ Component: (await import('./routes/referrals/inbox')).InboxPage }),
+          },
+          {
+            path: 'reports/referrals',
+            lazy: async () => ({ Component: (await import('./routes/referrals/report')).ReferralReportPage }),
+          },
+          {
             path: 'case-approvals',
             lazy: async () => ({ Component: (await import('./routes/cases/approvals')).ApprovalsPage }),
           },

@@ -48,6 +48,7 @@ import { useFormatters } from '../../components/formatters';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
+import { ActionReferrals, GoalReferButton, OtherReferrals } from '../referrals/case-referrals';
 import { CaseArrivalSection } from './case-arrival';
 import {
   CaseStatusBadge,
@@ -529,6 +530,7 @@ function PlanSection({ item }: { item: CaseDetail }) {
             ))}
           </Stack>
         )}
+        <OtherReferrals item={item} />
         {item.abilities.changePlan &&
           (adding ? (
             <GoalForm item={item} onDone={() => setAdding(false)} />
@@ -600,20 +602,22 @@ function GoalItem({ item, goal }: { item: CaseDetail; goal: Goal }) {
         ) : (
           <Stack component="ul" gap={6} className="plain-list" aria-label={t('cases.plan.actions')}>
             {goal.actions.map((action) => (
-              <ActionItem key={action.id} item={item} action={action} />
+              <ActionItem key={action.id} item={item} goal={goal} action={action} />
             ))}
           </Stack>
         )}
-        {item.abilities.changePlan &&
-          (adding ? (
-            <ActionForm item={item} goalId={goal.id} onDone={() => setAdding(false)} />
-          ) : (
-            <Group>
+        {adding ? (
+          <ActionForm item={item} goalId={goal.id} onDone={() => setAdding(false)} />
+        ) : (
+          <Group gap="xs">
+            {item.abilities.changePlan && (
               <Button variant="subtle" size="compact-sm" onClick={() => setAdding(true)}>
                 {t('cases.plan.addAction')}
               </Button>
-            </Group>
-          ))}
+            )}
+            <GoalReferButton item={item} goal={goal} />
+          </Group>
+        )}
       </Stack>
     </Paper>
   );
@@ -656,7 +660,15 @@ function StatusMenu<S extends string>({
   );
 }
 
-function ActionItem({ item, action }: { item: CaseDetail; action: Goal['actions'][number] }) {
+function ActionItem({
+  item,
+  goal,
+  action,
+}: {
+  item: CaseDetail;
+  goal: Goal;
+  action: Goal['actions'][number];
+}) {
   const t = useT();
   const format = useFormatters();
   const canMark = item.abilities.work && item.status !== 'closed' && item.status !== 'pending_closure';
@@ -698,6 +710,7 @@ function ActionItem({ item, action }: { item: CaseDetail; action: Goal['actions'
           />
         )}
       </Group>
+      <ActionReferrals item={item} goal={goal} action={action} />
       <ProblemAlert error={toggle.error} />
     </li>
   );

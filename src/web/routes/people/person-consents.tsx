@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import {
   CONSENT_PURPOSES,
   type Consent,
@@ -42,13 +42,20 @@ export function ConsentsSection({ person }: { person: Person }) {
     },
   });
 
+  // Opened as /people/:id#consent (e.g. from a referral refused for lack of consent): bring the section into view.
+  const loaded = consents.isSuccess;
+  useEffect(() => {
+    if (loaded && window.location.hash === '#consent')
+      document.getElementById('consent')?.scrollIntoView({ block: 'start' });
+  }, [loaded]);
+
   async function invalidate() {
     await queryClient.invalidateQueries({ queryKey: consentsQuery(person.id).queryKey });
     await queryClient.invalidateQueries({ queryKey: ['people', 'timeline', person.id] });
   }
 
   return (
-    <Section title={t('people.section.consent')}>
+    <Section title={t('people.section.consent')} id="consent">
       <Text size="sm" c="dimmed" mb="md">
         {t('people.consent.intro')}
       </Text>

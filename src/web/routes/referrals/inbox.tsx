@@ -1,0 +1,412 @@
+import {
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Pagination,
+  Paper,
+  Radio,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { isProblemOf } from '../../api/client';
+import {
+  INBOX_PAGE_SIZE,
+  INBOX_TABS,
+  type InboxTab,
+  inboxQuery,
+  REFERRAL_OUTCOMES,
+  type Referral,
+  type ReferralOutcome,
+  referralsApi,
+} from '../../api/referrals';
+import { useDocumentTitle } from '../../components/document-title';
+import { useFormatters } from '../../components/formatters';
+import { fieldError, ProblemAlert } from '../../components/problem-alert';
+import { useT } from '../../i18n';
+import { useReadySession } from '../../session/session';
+import { ReasonDialog } from '../cases/case-parts';
+import { ForbiddenPage } from '../forbidden';
+import { ReferralDrawer } from './case-referrals';
+import {
+  OverdueBadge,
+  ReferralProblem,
+  ReferralStatusBadge,
+  SharedDataFacts,
+  useDueText,
+} from './referral-parts';
+
+const INBOX_ROLES = ['partner_focal_point', 'network_admin'];
+
+/** `/inbox`: the referrals a partner organization received, to accept, attend and close. */
+export function InboxPage() {
+  const session = useReadySession();
+  if (!INBOX_ROLES.includes(session.user.role)) return <ForbiddenPage />;
+  return <Inbox />;
+}
+
+function Inbox() {
+  const t = useT();
+  useDocumentTitle(t('inbox.title'));
+  const [params, setParams] = useSearchParams();
+  const tab: InboxTab = (INBOX_TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as InboxTab)
+    : 'new';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const query = useQuery(inboxQuery({ tab, page }));
+  const [done, setDone] = useState<string | null>(null);
+  const pages = query.data ? Math.max(1, Math.ceil(query.data.total / INBOX_PAGE_SIZE)) : 1;
+
+  return (
+    <Stack gap="lg" maw={960}>
+      <Stack gap={4}>
+        <Title order={1}>{t('inbox.title')}</Title>
+        <Text c="dimmed">{t('inbox.intro')}</Text>
+      </Stack>
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          setDone(null);
+          setParams(value && value !== 'new' ? { tab: value } : {});
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {INBOX_TABS.map((value) => (
+            <Tabs.Tab key={value} value={value} data-tab={value}>
+              {t(`inbox.tab.${value}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      {done && (
+        <Text role="status" c="teal.9" fw={600}>
+          {done}
+        </Text>
+      )}
+      {query.isPending ? (
+        <Group gap="sm" role="status">
+          <Loader size="sm" aria-hidden />
+          <Text>{t('inbox.loading')}</Text>
+        </Group>
+      ) : query.isError ? (
+        <ProblemAlert error={query.error} />
+      ) : query.data.items.length === 0 ? (
+        <Text c="dimmed">{t(`inbox.empty.${tab}`)}</Text>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('inbox.count', { count: query.data.total })}
+          </Text>
+          <Stack component="ul" gap="sm" className="plain-list" aria-label={t(`inbox.tab.${tab}`)}>
+            {query.data.items.map((referral) => (
+              <InboxItem key={referral.id} referral={referral} onDone={setDone} />
+            ))}
+          </Stack>
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={page}
+              onChange={(value) => setParams({ ...(tab !== 'new' ? { tab } : {}), page: String(value) })}
+              getControlProps={(control) => ({
+                'aria-label': t(`inbox.pagination.${control}`),
+              })}
+              getItemProps={(value) => ({ 'aria-label': t('inbox.pagination.page', { page: value }) })}
+            />
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+type Step = 'accept' | 'start' | 'decline' | 'complete' | 'notAttended';
+
+/** The partner's steps from each status (the referring office withdraws; the partner answers and closes). */
+const STEPS: Record<string, Step[]> = {
+  sent: ['accept', 'decline'],
+  accepted: ['start', 'notAttended'],
+  in_progress: ['complete', 'notAttended'],
+};
+
+function InboxItem({ referral, onDone }: { referral: Referral; onDone: (message: string) => void }) {
+  const t = useT();
+  const format = useFormatters();
+  const due = useDueText();
+  const client = useQueryClient();
+  const [dialog, setDialog] = useState<Exclude<Step, 'accept' | 'start'> | null>(null);
+  const [history, setHistory] = useState(false);
+  const name = String(referral.sharedData?.name ?? referral.personName ?? t('inbox.noName'));
+  const headingId = `referral-${referral.id}`;
+
+  const step = useMutation({
+    mutationFn: (input: { step: Step; reason?: string; outcome?: ReferralOutcome; notes?: string }) => {
+      const version = referral.version;
+      const notes = input.notes?.trim() ? input.notes.trim() : undefined;
+      switch (input.step) {
+        case 'accept':
+          return referralsApi.accept(referral.id, version);
+        case 'start':
+          return referralsApi.start(referral.id, version);
+        case 'decline':
+          return referralsApi.decline(referral.id, { version, reason: (input.reason ?? '').trim() });
+        case 'complete':
+          return referralsApi.complete(referral.id, {
+            version,
+            outcome: input.outcome as ReferralOutcome,
+            ...(notes ? { notes } : {}),
+          });
+        case 'notAttended':
+          return referralsApi.notAttended(referral.id, { version, ...(notes ? { notes } : {}) });
+      }
+    },
+    onSuccess: (_updated, input) => {
+      setDialog(null);
+      onDone(t(`inbox.done.${input.step}`, { name }));
+      void client.invalidateQueries({ queryKey: ['referrals'] });
+    },
+    onError: (error) => {
+      if (isProblemOf(error, 'conflict')) setDialog(null);
+    },
+  });
+  const reload = () => {
+    step.reset();
+    void client.invalidateQueries({ queryKey: ['referrals'] });
+  };
+  const dueText = due(referral);
+  const reason = String(referral.sharedData?.reason ?? referral.reason ?? '');
+  const steps = STEPS[referral.status] ?? [];
+
+  return (
+    <Paper
+      component="li"
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      aria-labelledby={headingId}
+      data-referral={referral.id}
+      data-referral-status={referral.status}
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Title order={2} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>
+            {name}
+          </Title>
+          <Group gap={6}>
+            <ReferralStatusBadge status={referral.status} />
+            {referral.overdue && <OverdueBadge />}
+          </Group>
+        </Group>
+        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {referral.serviceName}
+        </Text>
+        <SharedDataFacts data={referral.sharedData} />
+        {reason && (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            <Text span fw={600}>
+              {t('inbox.reason')}:
+            </Text>{' '}
+            {reason}
+          </Text>
+        )}
+        <Text size="sm" c="dimmed">
+          {[
+            t('inbox.from', { office: referral.officeName }),
+            t('inbox.sentOn', { date: format.date(referral.sentAt) }),
+            dueText,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+        {referral.status === 'completed' && referral.outcome && (
+          <Text size="sm">
+            <Text span fw={600}>
+              {t('referrals.outcomeLabel')}: {t(`referrals.outcome.${referral.outcome}`)}
+            </Text>
+            {referral.outcomeNotes ? ` — ${referral.outcomeNotes}` : ''}
+          </Text>
+        )}
+        {referral.status === 'declined' && referral.declineReason && (
+          <Text size="sm">
+            {t('referrals.declinedBecause')}: {referral.declineReason}
+          </Text>
+        )}
+        {step.error && !dialog ? <ReferralProblem error={step.error} onReload={reload} /> : null}
+        <Group gap="xs" justify="space-between" align="center">
+          <Group gap="xs">
+            {steps.map((value) =>
+              value === 'accept' || value === 'start' ? (
+                <Button
+                  key={value}
+                  size="sm"
+                  onClick={() => step.mutate({ step: value })}
+                  loading={step.isPending && step.variables?.step === value}
+                  disabled={step.isPending}
+                >
+                  {t(`inbox.step.${value}`)}
+                </Button>
+              ) : (
+                <Button
+                  key={value}
+                  size="sm"
+                  variant={value === 'complete' ? 'filled' : 'default'}
+                  onClick={() => {
+                    step.reset();
+                    setDialog(value);
+                  }}
+                  disabled={step.isPending}
+                >
+                  {t(`inbox.step.${value}`)}
+                </Button>
+              ),
+            )}
+          </Group>
+          <Anchor component="button" type="button" size="sm" onClick={() => setHistory(true)}>
+            {t('inbox.history')}
+          </Anchor>
+        </Group>
+      </Stack>
+      {dialog === 'decline' && (
+        <DeclineDialog
+          name={name}
+          pending={step.isPending}
+          error={step.error}
+          onClose={() => setDialog(null)}
+          onSubmit={(reason) => step.mutate({ step: 'decline', reason })}
+        />
+      )}
+      {(dialog === 'complete' || dialog === 'notAttended') && (
+        <CloseDialog
+          kind={dialog}
+          name={name}
+          pending={step.isPending}
+          error={step.error}
+          onClose={() => setDialog(null)}
+          onSubmit={(outcome, notes) => step.mutate({ step: dialog, outcome, notes })}
+        />
+      )}
+      {history && <ReferralDrawer id={referral.id} canWithdraw={false} onClose={() => setHistory(false)} />}
+    </Paper>
+  );
+}
+
+function DeclineDialog({
+  name,
+  pending,
+  error,
+  onClose,
+  onSubmit,
+}: {
+  name: string;
+  pending: boolean;
+  error: unknown;
+  onClose: () => void;
+  onSubmit: (reason: string) => void;
+}) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  return (
+    <ReasonDialog
+      opened
+      title={t('inbox.decline.title', { name })}
+      description={t('inbox.decline.help')}
+      submitLabel={t('inbox.step.decline')}
+      reason={reason}
+      onReasonChange={setReason}
+      error={error}
+      pending={pending}
+      onClose={onClose}
+      onSubmit={() => onSubmit(reason)}
+    />
+  );
+}
+
+/** Closing the referral: with its outcome (completed) or as a no-show, with optional notes. */
+function CloseDialog({
+  kind,
+  name,
+  pending,
+  error,
+  onClose,
+  onSubmit,
+}: {
+  kind: 'complete' | 'notAttended';
+  name: string;
+  pending: boolean;
+  error: unknown;
+  onClose: () => void;
+  onSubmit: (outcome: ReferralOutcome | undefined, notes: string) => void;
+}) {
+  const t = useT();
+  const isPhone = useMediaQuery('(max-width: 47.99em)');
+  const [outcome, setOutcome] = useState<ReferralOutcome | ''>('');
+  const [notes, setNotes] = useState('');
+  const [missing, setMissing] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (kind === 'complete' && !outcome) {
+      setMissing(true);
+      return;
+    }
+    onSubmit(outcome || undefined, notes);
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(`inbox.${kind}.title`, { name })}
+      centered
+      fullScreen={isPhone}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t(`inbox.${kind}.help`)}</Text>
+          {kind === 'complete' && (
+            <Radio.Group
+              label={t('inbox.complete.outcome')}
+              value={outcome}
+              onChange={(value) => {
+                setOutcome(value as ReferralOutcome);
+                setMissing(false);
+              }}
+              error={missing ? t('inbox.complete.outcomeMissing') : fieldError(error, 'outcome')}
+              required
+            >
+              <Stack gap="xs" mt="xs">
+                {REFERRAL_OUTCOMES.map((value) => (
+                  <Radio key={value} value={value} label={t(`referrals.outcome.${value}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          )}
+          <Textarea
+            label={t('inbox.notes')}
+            description={t(`inbox.${kind}.notesHelp`)}
+            value={notes}
+            onChange={(event) => setNotes(event.currentTarget.value)}
+            error={fieldError(error, 'notes')}
+            autosize
+            minRows={3}
+          />
+          <ProblemAlert error={error} fields={['outcome', 'notes']} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {t(`inbox.${kind}.confirm`)}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
