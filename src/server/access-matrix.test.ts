@@ -849,6 +849,27 @@ describe('route × role access matrix', () => {
     }
   });
 
+  it('answers anonymous callers of the public service finder with 200', async () => {
+    const serviceId = '01900000-0000-7000-8000-0000000f1d01';
+    await database.db
+      .insertInto('directory_service')
+      .values({
+        id: serviceId,
+        organization_id: fixture.organizationId,
+        name: 'Servicio público de la matriz',
+        category: 'legal_advice',
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    for (const url of [
+      '/api/v1/public/services?need=legal_documentation&municipality=08001',
+      `/api/v1/public/services/${serviceId}`,
+      '/api/v1/public/municipalities?q=barranquilla',
+    ]) {
+      expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
+    }
+  });
+
   it('allows and denies each role as expected', async () => {
     const results: string[] = [];
     let checks = 0;

@@ -22,6 +22,7 @@ import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
 import { characterizationRoutes } from '../modules/characterization/routes';
 import { directoryRoutes } from '../modules/directory/routes';
+import { finderRoutes } from '../modules/finder/routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { programmeRoutes } from '../modules/programmes/routes';
 import { referenceRoutes } from '../modules/reference/routes';
@@ -69,6 +70,10 @@ const MODULE_TAGS = [
   {
     name: 'directory',
     description: "The network's service directory: partner organizations' services, places, hours and contacts",
+  },
+  {
+    name: 'finder',
+    description: 'The public service finder: active directory services by need and municipality, no sign-in',
   },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
@@ -199,6 +204,7 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
   await app.register(householdAndConsentRoutes(services));
   await app.register(importRoutes(services));
   await app.register(referenceRoutes(services));
+  await app.register(finderRoutes(services, { rateLimit: config.PUBLIC_RATE_LIMIT }));
   await app.register(assessmentRoutes(services));
   await app.register(characterizationRoutes(services));
   await app.register(tasksRoutes(services));

@@ -35,17 +35,17 @@ const ConfigSchema = z.object({
     .min(1)
     .max(100_000)
     .default(60),
+  /** Requests per client IP per minute to the public service finder's API (no sign-in). */
+  PUBLIC_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a whole number from 1 to 100000' })
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(300),
   SEED_DEMO: booleanFlag.default(true),
   /** For automated tests only: every demo user gets this password instead of a generated one. */
   SEED_DEMO_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters long' }).optional(),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
-});
-
-export type Config = z.infer<typeof ConfigSchema>;
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
   /** Where notifications are emailed through (smtp:// or smtps://, with credentials); unset, they are only logged. */
   SMTP_URL: z
     .string()
@@ -53,6 +53,13 @@ export class ConfigError extends Error {
     .optional(),
   /** The sender of notification emails. */
   MAIL_FROM: z.string().min(3).default('Ruta <no-responder@ruta.example>'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 /**
  * Reads the configuration from the environment. A bad value stops the start with one sentence naming the

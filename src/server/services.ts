@@ -6,6 +6,7 @@ import { createAuditService } from '../modules/audit/service';
 import { createCaseService } from '../modules/cases/service';
 import { createCharacterizationService } from '../modules/characterization/service';
 import { createDirectoryService } from '../modules/directory/service';
+import { createFinderService } from '../modules/finder/service';
 import { createIdentityService } from '../modules/identity/service';
 import { createProgrammeService } from '../modules/programmes/service';
 import { createReferenceService } from '../modules/reference/service';
@@ -25,6 +26,7 @@ export interface ServiceDeps {
 export function createServices({ database, appVersion, clock }: ServiceDeps) {
   const { db } = database;
   const audit = createAuditService({ db });
+  const reference = createReferenceService({ db });
   const registry = createRegistryService({ db, audit });
   const identity = createIdentityService({ db, audit, clock });
   // The programmes' administration checks instruments through the assessment service, which reads programmes:
@@ -69,7 +71,8 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     tasks,
     assistance,
     imports: createImportService({ db, audit, registry }),
-    reference: createReferenceService({ db }),
+    reference,
+    finder: createFinderService({ db, municipalities: reference.municipalities, clock }),
     assessment,
     characterization,
     programmes,
