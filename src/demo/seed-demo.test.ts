@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/database';
 import { createTestDatabase } from '../testing/test-database';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_USERS } from './network';
 import { seedDemo, seedDemoNetwork } from './seed-demo';
+import { DEMO_SERVICES } from './seed-directory';
 import { DEMO_PEOPLE } from './seed-people';
 
 let database: DatabaseHandle;
@@ -127,6 +128,9 @@ describe('seedDemo', () => {
         .where('status', '=', 'done')
         .execute();
       expect(done).toHaveLength(1);
+      // The partners' service directory comes with the network (see seed-directory.test.ts).
+      const services = await fresh.db.selectFrom('directory_service').select('id').execute();
+      expect(services).toHaveLength(DEMO_SERVICES.length);
     } finally {
       await fresh.close();
     }

@@ -16,6 +16,7 @@ import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PROGRAMMES, DEMO_USERS } from '.
 import { seedDemoArrivals } from './seed-arrivals';
 import { seedDemoAssessments } from './seed-assessments';
 import { seedDemoCases } from './seed-cases';
+import { seedDemoDirectory } from './seed-directory';
 import { seedDemoNeeds } from './seed-needs';
 import { seedDemoPeople } from './seed-people';
 
@@ -108,7 +109,7 @@ export async function seedDemoNetwork(
   });
 }
 
-/** The whole demo on an empty database: the network, then its people (see seed-people.ts). */
+/** The whole demo on an empty database: the network and its service directory, then its people (see seed-people.ts). */
 export async function seedDemo(
   database: DatabaseHandle,
   options: { password?: string } = {},
@@ -116,6 +117,7 @@ export async function seedDemo(
   const { db } = database;
   const network = await seedDemoNetwork(db, options);
   if (!network.seeded) return { ...network, people: 0 };
+  await seedDemoDirectory(db);
   const services = createServices({ database });
   const people = await seedDemoPeople(db, services.registry);
   await seedDemoAssessments(db, services.assessment);
