@@ -79,6 +79,15 @@ async function directoryFixture(f: Fixture): Promise<Partial<InjectOptions>> {
   return {};
 }
 
+/** Who refers from the fixture's case: its office's staff, and the administrator. */
+const REFERRERS = ['network_admin', 'office_coordinator', 'caseworker'] as const;
+/** A partner's step on a referral that does not exist: focal points and the admin reach it (404). */
+const PARTNER_STEP = {
+  allow: ['network_admin', 'partner_focal_point'],
+  notFoundWhenAllowed: true,
+  id: () => UNKNOWN_ID,
+} as const;
+
 const EXPECTED: Record<string, Expectation> = {
   getSession: { allow: 'all' },
   verifySecondFactor: { allow: 'all', request: () => ({ payload: { code: '123456' } }) },
@@ -539,6 +548,42 @@ const EXPECTED: Record<string, Expectation> = {
     }),
   },
   getCaseArrival: { allow: CENTRE_STAFF, request: async (f) => ({ url: `${await caseUrl(f)}/arrival` }) },
+  // Referrals: the case's office staff check and list, its team sends and withdraws (a goal missing: 400 for the
+  // allowed); partners' focal points answer their organization's; the administrator everything. Reception
+  // officers and analysts never see them; the report is for coordinators, analysts, partners and the admin.
+  checkReferral: {
+    allow: REFERRERS,
+    request: async (f) => {
+      await directoryFixture(f);
+      return { url: `${await caseUrl(f)}/referral-check`, query: { serviceId: DIRECTORY_SERVICE_ID } };
+    },
+  },
+  sendReferral: {
+    allow: REFERRERS,
+    request: async (f) => ({
+      url: `${await caseUrl(f)}/referrals`,
+      payload: { serviceId: DIRECTORY_SERVICE_ID, reason: 'Matriz' },
+    }),
+  },
+  listCaseReferrals: { allow: REFERRERS, request: async (f) => ({ url: `${await caseUrl(f)}/referrals` }) },
+  listReferralInbox: { allow: ['network_admin', 'partner_focal_point'] },
+  getReferral: {
+    allow: [...REFERRERS, 'partner_focal_point'],
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+  },
+  acceptReferral: { ...PARTNER_STEP, request: () => ({ payload: { version: 1 } }) },
+  declineReferral: { ...PARTNER_STEP, request: () => ({ payload: { version: 1, reason: 'Matriz' } }) },
+  startReferral: { ...PARTNER_STEP, request: () => ({ payload: { version: 1 } }) },
+  completeReferral: { ...PARTNER_STEP, request: () => ({ payload: { version: 1, outcome: 'achieved' } }) },
+  markReferralNotAttended: { ...PARTNER_STEP, request: () => ({ payload: { version: 1 } }) },
+  withdrawReferral: {
+    allow: REFERRERS,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { version: 1, reason: 'Matriz' } }),
+  },
+  referralReport: { allow: ['network_admin', 'office_coordinator', 'analyst', 'partner_focal_point'] },
 };
 
 interface Operation {

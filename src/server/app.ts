@@ -25,6 +25,7 @@ import { directoryRoutes } from '../modules/directory/routes';
 import { finderRoutes } from '../modules/finder/routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { programmeRoutes } from '../modules/programmes/routes';
+import { referralRoutes } from '../modules/referrals/routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { importRoutes } from '../modules/registry/import-routes';
 import { householdAndConsentRoutes, registryRoutes } from '../modules/registry/routes';
@@ -75,6 +76,11 @@ const MODULE_TAGS = [
     name: 'finder',
     description: 'The public service finder: active directory services by need and municipality, no sign-in',
   },
+  {
+    name: 'referrals',
+    description: 'Closed-loop referrals from a case’s plan to partners’ services, their inbox and steps',
+  },
+  { name: 'reports', description: 'Aggregate reports (no personal data)' },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 
@@ -212,6 +218,7 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
   await app.register(programmeRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(handoffRoutes(services));
+  await app.register(referralRoutes(services));
   await app.register(directoryRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);

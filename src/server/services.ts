@@ -9,6 +9,7 @@ import { createDirectoryService } from '../modules/directory/service';
 import { createFinderService } from '../modules/finder/service';
 import { createIdentityService } from '../modules/identity/service';
 import { createProgrammeService } from '../modules/programmes/service';
+import { createReferralService } from '../modules/referrals/service';
 import { createReferenceService } from '../modules/reference/service';
 import { createImportService } from '../modules/registry/import-service';
 import { createRegistryService } from '../modules/registry/service';
@@ -63,6 +64,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     protocols: { apply: assistance.applyProtocol },
     caseTasks: (caseId) => tasks.tasksOfSubject({ caseId }),
   });
+  const referrals = createReferralService({ db, audit, registry, cases, directory, clock });
   return {
     system: createSystemService({ db, engine: database.engine, appVersion: appVersion ?? '' }),
     audit,
@@ -77,6 +79,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     characterization,
     programmes,
     cases,
+    referrals,
     directory,
     handoff: createHandoffService({ db, audit, cases, tasks, programmes, clock }),
   };

@@ -19,7 +19,8 @@ export const ELIGIBILITY_RULES = [
 ] as const;
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
 
-export type CheckOutcome = 'pass' | 'fail' | 'unknown' | 'warning';
+export const CHECK_OUTCOMES = ['pass', 'fail', 'unknown', 'warning'] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
 export interface EligibilityCheck {
   rule: EligibilityRule;
@@ -114,7 +115,7 @@ function age(service: ServiceRules, person: PersonFacts, context: EligibilityCon
 function sex(service: ServiceRules, person: PersonFacts): EligibilityCheck {
   const params = { sex: person.sexAtBirth, sexes: service.sexes };
   if (!service.sexes.length) return { rule: 'sex', outcome: 'pass', params };
-  if (!person.sexAtBirth) return { rule: 'sex', outcome: 'unknown', params };
+  if (!person.sexAtBirth || person.sexAtBirth === 'not_stated') return { rule: 'sex', outcome: 'unknown', params };
   return { rule: 'sex', outcome: service.sexes.includes(person.sexAtBirth) ? 'pass' : 'fail', params };
 }
 

@@ -1244,6 +1244,92 @@ export function createCaseService({
       return q.listOfficesOfKinds(db, CASE_OFFICE_KINDS);
     },
 
+    /**
+     * For the referrals module, inside its transaction (it has checked who may refer): adds the plan action a
+     * referral answers, under a goal of the case, with the partner organization responsible. Returns its id,
+     * or null when the goal is not the case's. The plan's approval state is left as it is: a referral carries
+     * out the plan rather than changing what it aims at.
+     */
+    async addReferralAction(
+      trx: Db,
+      actor: Actor,
+      input: { caseId: string; goalId: string; description: string; organizationId: string },
+    ): Promise<string | null> {
+      if (!(await q.findGoal(trx, input.caseId, input.goalId))) return null;
+      const actionId = uuidv7();
+      await q.insertAction(trx, {
+        id: actionId,
+        case_id: input.caseId,
+        goal_id: input.goalId,
+        description: input.description,
+        due_on: null,
+        created_by: actor.userId,
+        responsible_kind: 'partner',
+        responsible_user_id: null,
+        responsible_organization_id: input.organizationId,
+      });
+      await q.insertEvent(trx, {
+        id: uuidv7(),
+        at: clock(),
+        case_id: input.caseId,
+        kind: 'action_added',
+        actor_id: actor.userId,
+        reason: null,
+        details: JSON.stringify({
+          actionId,
+          goalId: input.goalId,
+          description: input.description,
+          dueOn: null,
+        }),
+      });
+      return actionId;
+    },
+
+    /**
+     * For the referrals module, inside its transaction: a referral's step flows back to the case. The linked
+     * action (unless cancelled) takes the status given (in progress when accepted or started, done when
+     * completed, back to pending when declined, not attended or withdrawn), and the case's history gets a
+     * `referral_<step>` entry with the reason or outcome, so the case team sees it without opening the referral.
+     */
+    async recordReferralStep(
+      trx: Db,
+      actorId: string | null,
+      input: {
+        caseId: string;
+        actionId: string | null;
+        kind: string;
+        actionStatus?: ActionStatus;
+        reason?: string | null;
+        details: Record<string, unknown>;
+      },
+    ): Promise<void> {
+      const action = input.actionId ? await q.findAction(trx, input.caseId, input.actionId) : undefined;
+      if (
+        action &&
+        input.actionStatus &&
+        action.status !== 'cancelled' &&
+        action.status !== input.actionStatus
+      )
+        await q.updateAction(trx, action.id, {
+          status: input.actionStatus,
+          completed_at: input.actionStatus === 'done' ? clock() : null,
+          completed_by: input.actionStatus === 'done' ? actorId : null,
+        });
+      await q.insertEvent(trx, {
+        id: uuidv7(),
+        at: clock(),
+        case_id: input.caseId,
+        kind: input.kind,
+        actor_id: actorId,
+        reason: input.reason ?? null,
+        details: JSON.stringify({
+          ...input.details,
+          actionId: input.actionId,
+          ...(action ? { description: action.description } : {}),
+        }),
+      });
+    },
+
     /** The case's office and person if the caller may read the case (403/404 as `getCase`). */
     async readableCase(actor: Actor, id: string) {
       const row = await load(actor, id);

@@ -57,6 +57,8 @@ export const PROBLEMS = {
   caseState: { status: 409, key: 'cases.problem.state' },
   caseExists: { status: 409, key: 'cases.problem.exists' },
   programmeKeyTaken: { status: 409, key: 'programmes.admin.problem.keyTaken' },
+  referralNotEligible: { status: 422, key: 'referrals.problem.notEligible' },
+  referralTransition: { status: 422, key: 'referrals.problem.transition' },
   payloadTooLarge: { status: 413, key: 'problem.payloadTooLarge' },
   unsupportedMediaType: { status: 415, key: 'problem.unsupportedMediaType' },
   tooManyRequests: { status: 429, key: 'problem.tooManyRequests' },
