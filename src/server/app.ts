@@ -23,6 +23,7 @@ import { caseRoutes } from '../modules/cases/routes';
 import { characterizationRoutes } from '../modules/characterization/routes';
 import { directoryRoutes } from '../modules/directory/routes';
 import { finderRoutes } from '../modules/finder/routes';
+import { hsdsRoutes } from '../modules/directory/hsds-routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { programmeRoutes } from '../modules/programmes/routes';
 import { referralRoutes } from '../modules/referrals/routes';
@@ -81,6 +82,11 @@ const MODULE_TAGS = [
     description: 'Closed-loop referrals from a case’s plan to partners’ services, their inbox and steps',
   },
   { name: 'reports', description: 'Aggregate reports (no personal data)' },
+  {
+    name: 'hsds',
+    description:
+      'Open Referral HSDS 3.0: the directory as a tabular data package (export, import) and the HSDS API (public)',
+  },
   { name: 'public', description: 'Operations that need no sign-in' },
 ];
 
@@ -210,6 +216,7 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
   await app.register(householdAndConsentRoutes(services));
   await app.register(importRoutes(services));
   await app.register(referenceRoutes(services));
+  await app.register(hsdsRoutes(services));
   await app.register(finderRoutes(services, { rateLimit: config.PUBLIC_RATE_LIMIT }));
   await app.register(assessmentRoutes(services));
   await app.register(characterizationRoutes(services));

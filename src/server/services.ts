@@ -7,6 +7,7 @@ import { createCaseService } from '../modules/cases/service';
 import { createCharacterizationService } from '../modules/characterization/service';
 import { createDirectoryService } from '../modules/directory/service';
 import { createFinderService } from '../modules/finder/service';
+import { createHsdsService } from '../modules/directory/hsds-service';
 import { createIdentityService } from '../modules/identity/service';
 import { createProgrammeService } from '../modules/programmes/service';
 import { createReferralService } from '../modules/referrals/service';
@@ -73,6 +74,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     tasks,
     assistance,
     imports: createImportService({ db, audit, registry }),
+    hsds: createHsdsService({ db, audit, clock }),
     reference,
     finder: createFinderService({ db, municipalities: reference.municipalities, clock }),
     assessment,

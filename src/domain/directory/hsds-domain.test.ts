@@ -25,7 +25,9 @@ describe('HSDS_TABLES', () => {
         tabular_required?: string[];
       };
       expect(table.path, table.name).toBe(official.path);
-      const scalar = Object.entries(official.properties).filter(([, f]) => f.type === 'string' || f.type === 'number');
+      const scalar = Object.entries(official.properties).filter(
+        ([, f]) => f.type === 'string' || f.type === 'number',
+      );
       expect(
         table.fields.map((f) => f.name),
         table.name,

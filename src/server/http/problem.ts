@@ -57,6 +57,7 @@ export const PROBLEMS = {
   caseState: { status: 409, key: 'cases.problem.state' },
   caseExists: { status: 409, key: 'cases.problem.exists' },
   programmeKeyTaken: { status: 409, key: 'programmes.admin.problem.keyTaken' },
+  hsdsPackage: { status: 422, key: 'hsds.problem.package' },
   referralNotEligible: { status: 422, key: 'referrals.problem.notEligible' },
   referralTransition: { status: 422, key: 'referrals.problem.transition' },
   payloadTooLarge: { status: 413, key: 'problem.payloadTooLarge' },
