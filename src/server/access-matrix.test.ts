@@ -584,6 +584,13 @@ const EXPECTED: Record<string, Expectation> = {
     request: () => ({ payload: { version: 1, reason: 'Matriz' } }),
   },
   referralReport: { allow: ['network_admin', 'office_coordinator', 'analyst', 'partner_focal_point'] },
+  // HSDS exchange: every signed-in user downloads the package; administrators and coordinators import one (an
+  // empty body reaches the package check: 422 for them, 403 for the others).
+  exportHsdsPackage: { allow: 'all' },
+  importHsdsPackage: {
+    allow: ['network_admin', 'office_coordinator'],
+    request: () => ({ headers: { 'content-type': 'application/zip' }, payload: Buffer.alloc(0) }),
+  },
 };
 
 interface Operation {
