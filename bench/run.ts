@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { assessmentScenario } from './scenarios/assessment';
+import { finderScenario } from './scenarios/finder';
 import { importScenario } from './scenarios/import';
 import { searchScenario } from './scenarios/search';
 import { signInScenario } from './scenarios/sign-in';
@@ -21,7 +22,13 @@ export interface Scenario {
   run(options: BenchOptions): Promise<Record<string, unknown>>;
 }
 
-const SCENARIOS: Scenario[] = [signInScenario, searchScenario, importScenario, assessmentScenario];
+const SCENARIOS: Scenario[] = [
+  signInScenario,
+  searchScenario,
+  importScenario,
+  assessmentScenario,
+  finderScenario,
+];
 
 function fail(message: string): never {
   process.stderr.write(`bench: ${message}\n`);

@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, Outlet } from 'react-router';
+import { createBrowserRouter, Outlet, redirect } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './api/query-client';
 import { AppLayout } from './components/app-layout';
@@ -24,6 +24,29 @@ const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <SessionLoading />,
     children: [
+      // The public service finder: no sign-in, its own frame, loaded on its own so visitors on slow phones
+      // download none of the staff pages. `/services` is its English alias.
+      {
+        path: 'servicios',
+        lazy: async () => ({ Component: (await import('./routes/finder/finder-layout')).FinderLayout }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('./routes/finder/finder-page')).FinderPage }),
+          },
+          {
+            path: ':serviceId',
+            lazy: async () => ({ Component: (await import('./routes/finder/service-page')).ServicePage }),
+          },
+        ],
+      },
+      {
+        path: 'services/*',
+        loader: ({ request }) => {
+          const url = new URL(request.url);
+          return redirect(`${url.pathname.replace(/^\/services/, '/servicios')}${url.search}`);
+        },
+      },
       {
         path: 'sign-in',
         element: <PublicLayout />,
@@ -233,12 +256,6 @@ const router = createBrowserRouter([
           {
             path: 'reports/referrals',
             lazy: async () => ({ Component: (await import('./routes/referrals/report')).ReferralReportPage }),
-          },
-          {
-            path: 'directory/hsds',
-            lazy: async () => ({
-              Component: (await import('./routes/directory/hsds-exchange')).HsdsExchangePage,
-            }),
           },
           {
             path: 'case-approvals',
