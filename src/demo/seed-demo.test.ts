@@ -101,10 +101,12 @@ describe('seedDemo', () => {
         'Centro Intégrate Barranquilla',
         'Puesto de control migratorio – Aeropuerto El Dorado',
       ]);
-      // The centre's cases stand at different points, each goal tied to a need, and one plan has progress.
+      // The centre's household cases stand at different points, each goal tied to a need, and one plan has
+      // progress (the person cases of the demo referrals are seed-referrals.test.ts's).
       const cases = await fresh.db
         .selectFrom('case')
         .select(['id', 'status', 'plan_status'])
+        .where('household_id', 'is not', null)
         .orderBy('opened_at')
         .execute();
       expect(cases.map((c) => `${c.status}/${c.plan_status}`).sort()).toEqual(
@@ -112,7 +114,9 @@ describe('seedDemo', () => {
       );
       const goalsWithoutNeeds = await fresh.db
         .selectFrom('case_goal')
+        .innerJoin('case', 'case.id', 'case_goal.case_id')
         .select('case_goal.id')
+        .where('case.household_id', 'is not', null)
         .where((eb) =>
           eb.not(
             eb.exists(
@@ -124,8 +128,10 @@ describe('seedDemo', () => {
       expect(goalsWithoutNeeds).toEqual([]);
       const done = await fresh.db
         .selectFrom('case_action')
-        .select('id')
-        .where('status', '=', 'done')
+        .innerJoin('case', 'case.id', 'case_action.case_id')
+        .select('case_action.id')
+        .where('case_action.status', '=', 'done')
+        .where('case.household_id', 'is not', null)
         .execute();
       expect(done).toHaveLength(1);
       // The partners' service directory comes with the network (see seed-directory.test.ts).

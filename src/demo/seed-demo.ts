@@ -19,6 +19,7 @@ import { seedDemoCases } from './seed-cases';
 import { seedDemoDirectory } from './seed-directory';
 import { seedDemoNeeds } from './seed-needs';
 import { seedDemoPeople } from './seed-people';
+import { seedDemoReferrals } from './seed-referrals';
 
 export interface DemoSeedResult {
   seeded: boolean;
@@ -124,5 +125,6 @@ export async function seedDemo(
   await seedDemoNeeds(db, services.characterization);
   await seedDemoCases(db, services.cases);
   await seedDemoArrivals(db, services);
+  await seedDemoReferrals(database);
   return { ...network, people };
 }
