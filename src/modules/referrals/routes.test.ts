@@ -590,6 +590,52 @@ describe('the partner and the closed loop', () => {
     });
   });
 
+  it('refers from an existing plan action, and a no-show sends the action back to pending', async () => {
+    const made = await personWithCase({ givenName: 'Gloria', birthDate: '2004-08-08', consent: true });
+    const current = await caseOf(caseworker, made.caseId);
+    const withAction = await caseworker.request({
+      method: 'POST',
+      url: `/api/v1/cases/${made.caseId}/actions`,
+      payload: {
+        version: current.version,
+        goalId: made.goalId,
+        description: 'Inscribirse en un curso del SENA',
+        responsible: { kind: 'partner', organizationId: senaId },
+      },
+    });
+    expect(withAction.statusCode, withAction.body).toBe(200);
+    const actionId = withAction.json().plan.goals[0].actions[0].id as string;
+    const foreign = await send(caseworker, made.caseId, {
+      serviceId: courseId,
+      actionId: uuidv7(),
+      reason: 'Curso',
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors).toEqual([expect.objectContaining({ path: 'actionId' })]);
+    const sent = await send(caseworker, made.caseId, { serviceId: courseId, actionId, reason: 'Curso' });
+    expect(sent.statusCode).toBe(201);
+    expect(sent.json().actionId).toBe(actionId);
+    expect((await caseOf(caseworker, made.caseId)).plan.goals[0].actions).toHaveLength(1);
+    await step(partner, sent.json().id, 'accept', { version: 1 });
+    const noShow = await step(partner, sent.json().id, 'not-attended', {
+      version: 2,
+      notes: 'No llegó a la inducción del lunes',
+    });
+    expect(noShow.json()).toMatchObject({
+      status: 'not_attended',
+      outcomeNotes: 'No llegó a la inducción del lunes',
+    });
+    const action = (await caseOf(caseworker, made.caseId)).plan.goals[0].actions[0];
+    expect(action.status).toBe('pending');
+    const history = (
+      await caseworker.request({ method: 'GET', url: `/api/v1/cases/${made.caseId}/history` })
+    ).json();
+    expect(history.items[0]).toMatchObject({
+      kind: 'referral_not_attended',
+      reason: 'No llegó a la inducción del lunes',
+    });
+  });
+
   it('flags a referral waiting past its acceptance time as overdue, and filters the inbox by it', async () => {
     const made = await personWithCase({ givenName: 'Paola', birthDate: '2005-07-07', consent: true });
     const sent = (

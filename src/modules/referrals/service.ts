@@ -154,20 +154,27 @@ export function createReferralService({
   directory: DirectoryPort;
   clock?: () => Date;
 }) {
-  async function explain(checks: EligibilityCheck[], language: Language) {
+  /** Several referrals' checks explained in a language, with one look-up of the places they name. */
+  async function explainMany(lists: EligibilityCheck[][], language: Language) {
     const codes = new Set<string>();
-    for (const check of checks)
+    for (const check of lists.flat())
       if (check.rule === 'territory') {
         for (const code of (check.params.codes as string[]) ?? []) codes.add(code);
         if (check.params.municipality) codes.add(String(check.params.municipality));
       }
     const places = await q.placeNames(db, [...codes]);
     const t = translatorFor(language);
-    return checks.map((check) => ({
-      rule: check.rule,
-      outcome: check.outcome,
-      message: describeCheck(t, check, places),
-    }));
+    return lists.map((checks) =>
+      checks.map((check) => ({
+        rule: check.rule,
+        outcome: check.outcome,
+        message: describeCheck(t, check, places),
+      })),
+    );
+  }
+
+  async function explain(checks: EligibilityCheck[], language: Language) {
+    return (await explainMany([checks], language))[0] ?? [];
   }
 
   /** The case a caller refers from: 403 for roles that never refer, 404 outside their offices. */
@@ -264,16 +271,21 @@ export function createReferralService({
   }
 
   async function presentMany(rows: q.ReferralRow[], actor: Actor, language: Language) {
-    return Promise.all(
-      rows.map(async (row) =>
-        presentSummary(row, actor, await explain(row.eligibility as EligibilityCheck[], language)),
-      ),
+    const explained = await explainMany(
+      rows.map((row) => row.eligibility as EligibilityCheck[]),
+      language,
     );
+    return rows.map((row, index) => presentSummary(row, actor, explained[index] ?? []));
   }
 
-  /** Reading what was shared about people, by the partner side: audited (Ley 1581). */
+  /**
+   * Reading what was shared about people outside the referring office — by the partner, or by the administrator
+   * from the inbox or a referral — is audited (Ley 1581).
+   */
   async function auditPartnerRead(actor: Actor, rows: q.ReferralRow[]) {
-    const read = rows.filter((row) => !policy.readAsReferrer(actor, { officeId: row.office_id }));
+    const read = rows.filter(
+      (row) => actor.role === 'network_admin' || !policy.readAsReferrer(actor, { officeId: row.office_id }),
+    );
     if (!read.length) return;
     await audit.record(db, actor, {
       action: 'referral.shared_data_read',
