@@ -1,61 +1,23 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { FinderContact, FinderLocation, FinderSchedule, FinderService } from '../../api/finder';
-import { currentLanguage, LOCALE_TAGS, type Translate, useT } from '../../i18n';
+import { currentLanguage, LOCALE_TAGS, useT } from '../../i18n';
+import { formatSchedule, type ScheduleWords } from './schedule';
 
-const WEEK = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-
-function capitalize(text: string): string {
-  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
-}
-
-function formatTime(time: string): string {
-  const [hours, minutes] = time.split(':').map(Number);
-  return new Intl.DateTimeFormat(LOCALE_TAGS[currentLanguage()], {
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(new Date(2000, 0, 1, hours ?? 0, minutes ?? 0));
-}
-
-/** "Lunes a viernes", "Sábado", "Lunes, miércoles y viernes", "Todos los días". */
-export function formatDays(days: string[], t: Translate): string {
-  const known = WEEK.filter((day) => days.includes(day));
-  if (known.length === 0) return '';
-  if (known.length === WEEK.length) return t('finder.schedule.everyDay');
-  const runs: Array<(typeof WEEK)[number][]> = [];
-  for (const day of known) {
-    const last = runs.at(-1);
-    if (last && WEEK.indexOf(last.at(-1) as (typeof WEEK)[number]) === WEEK.indexOf(day) - 1) last.push(day);
-    else runs.push([day]);
-  }
-  const name = (day: string) => t(`finder.schedule.days.${day}` as 'finder.schedule.days.MO');
-  const parts = runs.flatMap((run) =>
-    run.length >= 3
-      ? [t('finder.schedule.range', { from: name(run[0] as string), to: name(run.at(-1) as string) })]
-      : run.map(name),
-  );
-  const list = new Intl.ListFormat(LOCALE_TAGS[currentLanguage()], { type: 'conjunction' }).format(parts);
-  return capitalize(list);
-}
-
-export function formatSchedule(schedule: FinderSchedule, t: Translate): string {
-  const days = formatDays(schedule.days, t);
-  const hours =
-    schedule.opensAt && schedule.closesAt
-      ? t('finder.schedule.hours', {
-          opens: formatTime(schedule.opensAt),
-          closes: formatTime(schedule.closesAt),
-        })
-      : '';
-  const main = [days, hours].filter(Boolean).join(', ');
-  const text = main ? capitalize(main) : '';
-  if (schedule.description) return text ? `${text} (${schedule.description})` : schedule.description;
-  return text;
+function useScheduleWords(): ScheduleWords {
+  const t = useT();
+  return {
+    day: (code) => t(`finder.schedule.days.${code}`),
+    range: (from, to) => t('finder.schedule.range', { from, to }),
+    everyDay: t('finder.schedule.everyDay'),
+    hours: (opens, closes) => t('finder.schedule.hours', { opens, closes }),
+  };
 }
 
 export function Schedules({ schedules }: { schedules: FinderSchedule[] }) {
-  const t = useT();
-  const lines = schedules.map((schedule) => formatSchedule(schedule, t)).filter(Boolean);
+  const words = useScheduleWords();
+  const locale = LOCALE_TAGS[currentLanguage()];
+  const lines = schedules.map((schedule) => formatSchedule(schedule, words, locale)).filter(Boolean);
   if (lines.length === 0) return null;
   return (
     <>
