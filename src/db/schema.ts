@@ -56,6 +56,13 @@ export interface Database {
   referral: ReferralTable;
   referral_event: ReferralEventTable;
   outbox_message: OutboxMessageTable;
+  employer_verification: EmployerVerificationTable;
+  employer_profile: EmployerProfileTable;
+  vacancy: VacancyTable;
+  job_seeker_profile: JobSeekerProfileTable;
+  job_application: JobApplicationTable;
+  placement_follow_up: PlacementFollowUpTable;
+  employment_service_registration: EmploymentServiceRegistrationTable;
 }
 
 export interface ImportJobTable {
@@ -800,4 +807,107 @@ export interface OutboxMessageTable {
   sent_at: Date | null;
   last_error: string | null;
   created_at: Generated<Date>;
+}
+
+export interface EmployerVerificationTable {
+  id: string;
+  organization_id: string;
+  legal_registration: boolean;
+  formal_contracts: boolean;
+  social_security: boolean;
+  minimum_wage_or_more: boolean;
+  safe_conditions: boolean;
+  non_discrimination: boolean;
+  verified_by: string;
+  verified_at: Date;
+  valid_until: string;
+  notes: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface EmployerProfileTable {
+  organization_id: string;
+  tax_id: string | null;
+  economic_activity: string | null;
+  municipality_code: string | null;
+  address: string | null;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface VacancyTable {
+  id: string;
+  organization_id: string;
+  title: string;
+  ciuo_code: string;
+  description: string | null;
+  required_skills: Generated<string[]>;
+  education_level: string | null;
+  experience_months: Generated<number>;
+  municipality_code: string;
+  contract_type: string;
+  monthly_wage: number;
+  positions: Generated<number>;
+  opens_on: string;
+  closes_on: string | null;
+  status: Generated<string>;
+  posted_by: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface JobSeekerProfileTable {
+  person_id: string;
+  ciuo_codes: Generated<string[]>;
+  skills: Generated<string[]>;
+  education_level: string | null;
+  experience_months: Generated<number>;
+  municipality_code: string | null;
+  availability: string | null;
+  seeking: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface JobApplicationTable {
+  id: string;
+  vacancy_id: string;
+  person_id: string;
+  office_id: string;
+  status: Generated<string>;
+  match_score: number | null;
+  match_explanation: unknown | null;
+  consent_id: string | null;
+  applied_by: string;
+  applied_at: Date;
+  interview_at: Date | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  hired_on: string | null;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface PlacementFollowUpTable {
+  id: string;
+  application_id: string;
+  milestone: string;
+  due_on: string;
+  done_at: Date | null;
+  still_employed: boolean | null;
+  notes: string | null;
+  recorded_by: string | null;
+}
+
+export interface EmploymentServiceRegistrationTable {
+  id: string;
+  person_id: string;
+  registered_on: string;
+  status: string;
+  registration_number: string | null;
+  provider: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  version: Generated<number>;
 }

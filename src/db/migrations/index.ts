@@ -16,6 +16,7 @@ import * as m0017 from './0017_arrival_handoff';
 import * as m0018 from './0018_case_categories';
 import * as m0019 from './0019_directory';
 import * as m0020 from './0020_referrals_and_outbox';
+import * as m0021 from './0021_employment';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0018_case_categories': m0018,
   '0019_directory': m0019,
   '0020_referrals_and_outbox': m0020,
+  '0021_employment': m0021,
 };
