@@ -607,13 +607,15 @@ export function createReferralService({
         ...(input.notes ? { notes: input.notes } : {}),
       };
       const flow = CASE_FLOW[command];
+      const tr = translatorFor(RECIPIENT_LANGUAGE);
       const values = {
         service: row.service_name,
         organization: row.organization_name,
         office: row.office_name,
         sentOn: formatDay(row.sent_at, RECIPIENT_LANGUAGE),
         reason: reason ?? '',
-        outcome: input.outcome ? translatorFor(RECIPIENT_LANGUAGE)(`referrals.outcome.${input.outcome}`) : '',
+        outcome: input.outcome ? tr(`referrals.outcome.${input.outcome}`) : '',
+        notes: input.notes ? `\n\n${tr('notifications.notesLabel')}: ${input.notes}` : '',
       };
       const recipients =
         side === 'referrer'
