@@ -34,36 +34,6 @@ function isLocal(municipality: string): Expression<SqlBool> {
 const isNational = sql<SqlBool>`(cardinality(directory_service.municipality_codes) = 0 and not exists (
   select 1 from directory_service_at_location sal where sal.service_id = directory_service.id))`;
 
-function filtered(db: Kysely<Database>, search: ServiceSearch) {
-  let query = db
-    .selectFrom('directory_service')
-    .innerJoin('organization', 'organization.id', 'directory_service.organization_id')
-    .where('directory_service.status', '=', 'active');
-  if (search.categories) query = query.where('directory_service.category', 'in', search.categories);
-  if (search.municipality) {
-    const local = isLocal(search.municipality);
-    query = query.where((eb) => eb.or([local, isNational]));
-  }
-  for (const { word, categories } of search.words) {
-    const text = sql<string>`lower(translate(directory_service.name || ' ' || coalesce(directory_service.description, '')
-      || ' ' || organization.name || ' ' || organization.short_name, ${FOLD_FROM}, ${FOLD_TO}))`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(text, 'like', likePattern(word)),
-        ...(categories.length > 0 ? [eb('directory_service.category', 'in', categories)] : []),
-      ]),
-    );
-  }
-  return query;
-}
-
-export async function countServices(db: Kysely<Database>, search: ServiceSearch): Promise<number> {
-  const row = await filtered(db, search)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  return Number(row.total);
-}
-
 const SERVICE_COLUMNS = [
   'directory_service.id',
   'directory_service.name',
@@ -85,32 +55,62 @@ const SERVICE_COLUMNS = [
   'organization.email as organization_email',
 ] as const;
 
+/** Where the service is offered, seen from the municipality asked for (or from anywhere). */
+function reachOf(municipality: string | null) {
+  return municipality
+    ? sql<string>`case when ${isLocal(municipality)} then 'local' when ${isNational} then 'national' else 'area' end`
+    : sql<string>`case when ${isNational} then 'national' else 'area' end`;
+}
+
+/** Active services matching the filters, each with its reach; with a municipality, only local and national ones. */
+function matching(db: Kysely<Database>, search: ServiceSearch) {
+  let query = db
+    .selectFrom('directory_service')
+    .innerJoin('organization', 'organization.id', 'directory_service.organization_id')
+    .where('directory_service.status', '=', 'active');
+  if (search.categories) query = query.where('directory_service.category', 'in', search.categories);
+  for (const { word, categories } of search.words) {
+    const text = sql<string>`lower(translate(directory_service.name || ' ' || coalesce(directory_service.description, '')
+      || ' ' || organization.name || ' ' || organization.short_name, ${FOLD_FROM}, ${FOLD_TO}))`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(text, 'like', likePattern(word)),
+        ...(categories.length > 0 ? [eb('directory_service.category', 'in', categories)] : []),
+      ]),
+    );
+  }
+  const inner = query.select(SERVICE_COLUMNS).select(reachOf(search.municipality).as('reach'));
+  const outer = db.selectFrom(inner.as('service'));
+  return search.municipality ? outer.where('service.reach', '<>', 'area') : outer;
+}
+
+export async function countServices(db: Kysely<Database>, search: ServiceSearch): Promise<number> {
+  const row = await matching(db, search)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
 /** One page of active services, those offered in the municipality first, then the national ones, by name. */
 export function searchServices(db: Kysely<Database>, search: ServiceSearch) {
-  const reach = search.municipality
-    ? sql<string>`case when ${isLocal(search.municipality)} then 'local' when ${isNational} then 'national' else 'area' end`
-    : sql<string>`case when ${isNational} then 'national' else 'area' end`;
-  let query = filtered(db, search).select(SERVICE_COLUMNS).select(reach.as('reach'));
-  if (search.municipality) query = query.orderBy(sql`${isLocal(search.municipality)}`, 'desc');
-  return query
-    .orderBy('directory_service.name')
-    .orderBy('directory_service.id')
+  return matching(db, search)
+    .selectAll('service')
+    .orderBy(sql`service.reach = 'local'`, 'desc')
+    .orderBy('service.name')
+    .orderBy('service.id')
     .limit(search.limit)
     .offset(search.offset)
     .execute();
 }
 
 export function findActiveService(db: Kysely<Database>, id: string, municipality: string | null) {
-  const reach = municipality
-    ? sql<string>`case when ${isLocal(municipality)} then 'local' when ${isNational} then 'national' else 'area' end`
-    : sql<string>`case when ${isNational} then 'national' else 'area' end`;
   return db
     .selectFrom('directory_service')
     .innerJoin('organization', 'organization.id', 'directory_service.organization_id')
     .where('directory_service.status', '=', 'active')
     .where('directory_service.id', '=', id)
     .select(SERVICE_COLUMNS)
-    .select(reach.as('reach'))
+    .select(reachOf(municipality).as('reach'))
     .executeTakeFirst();
 }
 
