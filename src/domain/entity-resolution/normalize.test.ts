@@ -165,6 +165,8 @@ describe('normalizeSex', () => {
     expect(normalizeSex('m')).toBe('M');
     expect(normalizeSex('Hombre')).toBe('M');
     expect(normalizeSex('Otro')).toBe('X');
+    expect(normalizeSex('No binario')).toBe('X');
+    expect(normalizeSex('No informa')).toBeNull();
     expect(normalizeSex('')).toBeNull();
     expect(normalizeSex('?')).toBeNull();
   });

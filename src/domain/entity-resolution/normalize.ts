@@ -288,11 +288,14 @@ export function isDocumentType(value: string): value is DocumentType {
 
 /** Sex as lists write it, reduced to F, M, X (another) or null (not said). */
 export function normalizeSex(raw: string | null | undefined): 'F' | 'M' | 'X' | null {
-  const word = tokens(raw)[0];
+  const words = tokens(raw);
+  const word = words[0];
   if (!word) return null;
+  // "No binario" is another sex; "No informa", "No sabe" say nothing.
+  if (word === 'no') return words[1] === 'binario' ? 'X' : null;
   if (['f', 'femenino', 'mujer', 'female', 'woman', 'fem'].includes(word)) return 'F';
   if (['m', 'h', 'masculino', 'hombre', 'male', 'man', 'masc'].includes(word)) return 'M';
-  if (['x', 'otro', 'other', 'intersexual', 'intersex', 'nobinario', 'no'].includes(word)) return 'X';
+  if (['x', 'otro', 'other', 'intersexual', 'intersex', 'nobinario'].includes(word)) return 'X';
   return null;
 }
 
