@@ -63,6 +63,12 @@ export interface Database {
   job_application: JobApplicationTable;
   placement_follow_up: PlacementFollowUpTable;
   employment_service_registration: EmploymentServiceRegistrationTable;
+  enterprise_course: EnterpriseCourseTable;
+  enterprise_enrolment: EnterpriseEnrolmentTable;
+  productive_unit: ProductiveUnitTable;
+  productive_unit_support: ProductiveUnitSupportTable;
+  productive_unit_follow_up: ProductiveUnitFollowUpTable;
+  financing_application: FinancingApplicationTable;
 }
 
 export interface ImportJobTable {
@@ -910,4 +916,98 @@ export interface EmploymentServiceRegistrationTable {
   recorded_by: string;
   recorded_at: Generated<Date>;
   version: Generated<number>;
+}
+
+export interface EnterpriseCourseTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  kind: string;
+  modality: string;
+  hours: number;
+  municipality_code: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  capacity: number | null;
+  status: Generated<string>;
+  directory_service_id: string | null;
+  created_by: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EnterpriseEnrolmentTable {
+  id: string;
+  course_id: string;
+  person_id: string;
+  office_id: string;
+  status: Generated<string>;
+  enrolled_on: string;
+  completed_on: string | null;
+  dropped_on: string | null;
+  certificate_reference: string | null;
+  enrolled_by: string;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProductiveUnitTable {
+  id: string;
+  person_id: string;
+  office_id: string;
+  name: string;
+  sector: string;
+  description: string | null;
+  municipality_code: string | null;
+  stage: Generated<string>;
+  started_on: string | null;
+  closed_on: string | null;
+  created_by: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProductiveUnitSupportTable {
+  id: string;
+  unit_id: string;
+  kind: string;
+  provider_organization_id: string | null;
+  amount_cop: number | null;
+  provided_on: string;
+  notes: string | null;
+  recorded_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface ProductiveUnitFollowUpTable {
+  id: string;
+  unit_id: string;
+  visited_on: string;
+  stage_at_visit: string;
+  monthly_sales_cop: number | null;
+  jobs_created: number | null;
+  notes: string | null;
+  recorded_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface FinancingApplicationTable {
+  id: string;
+  unit_id: string;
+  line: string;
+  intermediary_organization_id: string;
+  amount_requested_cop: number;
+  amount_approved_cop: number | null;
+  approval_note: string | null;
+  status: Generated<string>;
+  submitted_on: string | null;
+  decided_on: string | null;
+  disbursed_on: string | null;
+  notes: string | null;
+  created_by: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }

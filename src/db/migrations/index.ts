@@ -17,6 +17,7 @@ import * as m0018 from './0018_case_categories';
 import * as m0019 from './0019_directory';
 import * as m0020 from './0020_referrals_and_outbox';
 import * as m0021 from './0021_employment';
+import * as m0022 from './0022_enterprise';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0019_directory': m0019,
   '0020_referrals_and_outbox': m0020,
   '0021_employment': m0021,
+  '0022_enterprise': m0022,
 };
