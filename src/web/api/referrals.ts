@@ -20,7 +20,7 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const REFERRAL_OUTCOMES = ['achieved', 'partially_achieved', 'not_achieved'] as const;
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
 
-/** A referral still waiting on the partner or being attended: the ones that can be withdrawn. */
+/** A referral still waiting on the partner or being attended. */
 export const OPEN_REFERRAL_STATUSES: readonly ReferralStatus[] = ['sent', 'accepted', 'in_progress'];
 
 export const ELIGIBILITY_RULES = [
@@ -57,8 +57,23 @@ export interface ReferralCheck {
   };
 }
 
-/** What the partner received about the person: only the fields the referral shares. */
-export type SharedData = Record<string, unknown>;
+/** The steps a referral may take (`src/domain/referrals/state-machine.ts`); each belongs to one side. */
+export type ReferralCommand = 'accept' | 'decline' | 'start' | 'complete' | 'notAttended' | 'withdraw';
+
+/** What the partner received about the person: only the fields the referral shares, as sent. */
+export interface SharedData {
+  name: string;
+  documentType: string | null;
+  documentNumber: string | null;
+  phone: string | null;
+  age: number | null;
+  sex: string | null;
+  populationGroup: string;
+  municipalityCode: string | null;
+  municipalityName: string | null;
+  reason: string;
+  [field: string]: unknown;
+}
 
 export interface Referral {
   id: string;
@@ -68,13 +83,15 @@ export interface Referral {
   organizationId: string;
   organizationName: string;
   officeName: string;
-  personId?: string | null;
-  personName?: string | null;
-  caseId: string;
+  /** Null for the partner, who sees only `sharedData`. */
+  personId: string | null;
+  personName: string | null;
+  caseId: string | null;
   actionId: string | null;
   reason: string | null;
-  sharedData: SharedData | null;
-  eligibility: unknown;
+  sharedData: SharedData;
+  /** The eligibility checks as they were when it was sent. */
+  eligibility: EligibilityCheck[];
   declineReason: string | null;
   outcome: ReferralOutcome | null;
   outcomeNotes: string | null;
@@ -87,6 +104,8 @@ export interface Referral {
   closedAt: string | null;
   overdue: boolean;
   version: number;
+  /** The steps the caller may take now. */
+  abilities: ReferralCommand[];
 }
 
 export interface ReferralEvent {
@@ -124,10 +143,20 @@ export interface ServiceSearch {
 export const INBOX_TABS = ['new', 'active', 'closed', 'overdue'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 
-export const INBOX_TAB_STATUSES: Record<Exclude<InboxTab, 'overdue'>, ReferralStatus[]> = {
-  new: ['sent'],
-  active: ['accepted', 'in_progress'],
-  closed: ['completed', 'not_attended', 'declined', 'withdrawn'],
+/** One list of the inbox: referrals in one status, or the overdue ones. */
+export type InboxList = { status: ReferralStatus } | { overdue: true };
+
+/** The lists each tab shows, one under the other (the inbox filters by one status at a time). */
+export const INBOX_TAB_LISTS: Record<InboxTab, InboxList[]> = {
+  new: [{ status: 'sent' }],
+  active: [{ status: 'accepted' }, { status: 'in_progress' }],
+  closed: [
+    { status: 'completed' },
+    { status: 'not_attended' },
+    { status: 'declined' },
+    { status: 'withdrawn' },
+  ],
+  overdue: [{ overdue: true }],
 };
 
 export const INBOX_PAGE_SIZE = 20;
@@ -174,12 +203,19 @@ function withParams(path: string, params: Record<string, string | number | undef
   return text ? `${path}?${text}` : path;
 }
 
+/** The dialog lists this many services at most; a longer list asks for a narrower search. */
+export const SERVICES_PAGE_SIZE = 50;
+
 export const directoryServicesQuery = (search: ServiceSearch) =>
   queryOptions({
     queryKey: ['referrals', 'directory', search],
     queryFn: ({ signal }) =>
       api.get<{ items: DirectoryService[]; total: number }>(
-        withParams('/api/v1/directory/services', { ...search }),
+        withParams('/api/v1/directory/services', {
+          ...search,
+          status: 'active',
+          pageSize: SERVICES_PAGE_SIZE,
+        }),
         { signal },
       ),
     retry,
@@ -208,24 +244,19 @@ export const referralQuery = (id: string) =>
     retry,
   });
 
-export interface InboxFilters {
-  tab: InboxTab;
-  page: number;
-}
-
-export function inboxPath({ tab, page }: InboxFilters): string {
+export function inboxPath(list: InboxList, page: number): string {
   return withParams('/api/v1/referrals/inbox', {
-    status: tab === 'overdue' ? undefined : INBOX_TAB_STATUSES[tab].join(','),
-    overdue: tab === 'overdue' ? 'true' : undefined,
+    status: 'status' in list ? list.status : undefined,
+    overdue: 'overdue' in list ? 'true' : undefined,
     page,
     pageSize: INBOX_PAGE_SIZE,
   });
 }
 
-export const inboxQuery = (filters: InboxFilters) =>
+export const inboxQuery = (list: InboxList, page: number) =>
   queryOptions({
-    queryKey: ['referrals', 'inbox', filters],
-    queryFn: ({ signal }) => api.get<{ items: Referral[]; total: number }>(inboxPath(filters), { signal }),
+    queryKey: ['referrals', 'inbox', list, page],
+    queryFn: ({ signal }) => api.get<{ items: Referral[]; total: number }>(inboxPath(list, page), { signal }),
     retry,
   });
 

@@ -48,7 +48,12 @@ import { useFormatters } from '../../components/formatters';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
-import { ActionReferrals, GoalReferButton, OtherReferrals } from '../referrals/case-referrals';
+import {
+  ActionReferrals,
+  GoalReferButton,
+  OtherReferrals,
+  referralHistoryText,
+} from '../referrals/case-referrals';
 import { CaseArrivalSection } from './case-arrival';
 import {
   CaseStatusBadge,
@@ -1028,6 +1033,8 @@ const KNOWN_EVENTS = [
 ] as const;
 
 function eventText(t: ReturnType<typeof useT>, event: CaseEvent): string {
+  const referral = referralHistoryText(t, event.kind, event.details);
+  if (referral) return referral;
   const kind = (KNOWN_EVENTS as readonly string[]).includes(event.kind)
     ? (event.kind as (typeof KNOWN_EVENTS)[number])
     : null;

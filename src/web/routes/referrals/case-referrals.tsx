@@ -6,7 +6,6 @@ import type { CaseAction, CaseDetail, Goal } from '../../api/cases';
 import { isProblemOf } from '../../api/client';
 import {
   caseReferralsQuery,
-  OPEN_REFERRAL_STATUSES,
   type Referral,
   type ReferralDetail,
   type ReferralEvent,
@@ -26,8 +25,6 @@ import {
   useDueText,
 } from './referral-parts';
 
-/** Referrals the referring office may still withdraw (the partner has not started the service). */
-const WITHDRAWABLE = ['sent', 'accepted'];
 /** A referral that no longer stands: the action may be referred again. */
 const ENDED_WITHOUT_SERVICE = ['declined', 'withdrawn'];
 
@@ -342,7 +339,7 @@ function ReferralDetailView({
         </Stack>
       </Stack>
       {conflict && <ReferralProblem error={withdraw.error} onReload={reload} />}
-      {canWithdraw && WITHDRAWABLE.includes(referral.status) && (
+      {referral.abilities.includes('withdraw') && (
         <Stack gap="xs">
           <Alert color="gray" variant="light">
             <Text size="sm">{t('referrals.withdraw.help')}</Text>
@@ -354,13 +351,11 @@ function ReferralDetailView({
           </Group>
         </Stack>
       )}
-      {!WITHDRAWABLE.includes(referral.status) &&
-        OPEN_REFERRAL_STATUSES.includes(referral.status) &&
-        canWithdraw && (
-          <Text size="sm" c="dimmed">
-            {t('referrals.withdraw.tooLate')}
-          </Text>
-        )}
+      {canWithdraw && referral.status === 'in_progress' && (
+        <Text size="sm" c="dimmed">
+          {t('referrals.withdraw.tooLate')}
+        </Text>
+      )}
       <ReasonDialog
         opened={withdrawing}
         title={t('referrals.withdraw.title')}
@@ -397,4 +392,24 @@ function eventDetail(t: Translate, event: ReferralEvent): string | null {
     if (typeof details[key] === 'string' && details[key]) parts.push(details[key] as string);
   }
   return parts.length ? parts.join(' — ') : null;
+}
+
+const CASE_HISTORY = ['sent', 'accepted', 'started', 'completed', 'declined', 'not_attended', 'withdrawn'];
+
+/** A referral's step in the case's history (`referral_<step>`), in words; null for any other entry. */
+export function referralHistoryText(
+  t: Translate,
+  kind: string,
+  details: Record<string, unknown> | null,
+): string | null {
+  const step = kind.startsWith('referral_') ? kind.slice('referral_'.length) : null;
+  if (!step || !CASE_HISTORY.includes(step)) return null;
+  const outcome = typeof details?.outcome === 'string' ? details.outcome : '';
+  return (t as (k: string, o?: object) => string)(`referrals.caseHistory.${step}`, {
+    service: String(details?.serviceName ?? ''),
+    organization: String(details?.organizationName ?? ''),
+    outcome: outcome
+      ? (t as (k: string, o?: object) => string)(`referrals.outcome.${outcome}`, { defaultValue: outcome })
+      : '',
+  });
 }

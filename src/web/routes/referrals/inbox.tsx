@@ -14,13 +14,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { isProblemOf } from '../../api/client';
 import {
   INBOX_PAGE_SIZE,
+  INBOX_TAB_LISTS,
   INBOX_TABS,
+  type InboxList,
   type InboxTab,
   inboxQuery,
   REFERRAL_OUTCOMES,
@@ -60,10 +62,7 @@ function Inbox() {
   const tab: InboxTab = (INBOX_TABS as readonly string[]).includes(params.get('tab') ?? '')
     ? (params.get('tab') as InboxTab)
     : 'new';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const query = useQuery(inboxQuery({ tab, page }));
   const [done, setDone] = useState<string | null>(null);
-  const pages = query.data ? Math.max(1, Math.ceil(query.data.total / INBOX_PAGE_SIZE)) : 1;
 
   return (
     <Stack gap="lg" maw={960}>
@@ -77,7 +76,6 @@ function Inbox() {
           setDone(null);
           setParams(value && value !== 'new' ? { tab: value } : {});
         }}
-        keepMounted={false}
       >
         <Tabs.List>
           {INBOX_TABS.map((value) => (
@@ -86,43 +84,101 @@ function Inbox() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
+        {INBOX_TABS.map((value) => (
+          <Tabs.Panel key={value} value={value} pt="md">
+            {value === tab && <InboxLists tab={tab} done={done} onDone={setDone} />}
+          </Tabs.Panel>
+        ))}
       </Tabs>
+    </Stack>
+  );
+}
+
+/** The referrals of one tab: one list per status (or the overdue ones), each with its own pages. */
+function InboxLists({
+  tab,
+  done,
+  onDone,
+}: {
+  tab: InboxTab;
+  done: string | null;
+  onDone: (message: string) => void;
+}) {
+  const t = useT();
+  const lists = INBOX_TAB_LISTS[tab];
+  const [pages, setPages] = useState<Record<string, number>>({});
+  const keyOf = (list: InboxList) => ('status' in list ? list.status : 'overdue');
+  const results = useQueries({
+    queries: lists.map((list) => inboxQuery(list, pages[keyOf(list)] ?? 1)),
+  });
+  const pending = results.some((r) => r.isPending);
+  const failed = results.find((r) => r.isError);
+  const empty = !pending && !failed && results.every((r) => r.data?.total === 0);
+  return (
+    <Stack gap="lg">
       {done && (
         <Text role="status" c="teal.9" fw={600}>
           {done}
         </Text>
       )}
-      {query.isPending ? (
+      {pending ? (
         <Group gap="sm" role="status">
           <Loader size="sm" aria-hidden />
           <Text>{t('inbox.loading')}</Text>
         </Group>
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} />
-      ) : query.data.items.length === 0 ? (
+      ) : failed ? (
+        <ProblemAlert error={failed.error} />
+      ) : empty ? (
         <Text c="dimmed">{t(`inbox.empty.${tab}`)}</Text>
       ) : (
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('inbox.count', { count: query.data.total })}
-          </Text>
-          <Stack component="ul" gap="sm" className="plain-list" aria-label={t(`inbox.tab.${tab}`)}>
-            {query.data.items.map((referral) => (
-              <InboxItem key={referral.id} referral={referral} onDone={setDone} />
-            ))}
-          </Stack>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={(value) => setParams({ ...(tab !== 'new' ? { tab } : {}), page: String(value) })}
-              getControlProps={(control) => ({
-                'aria-label': t(`inbox.pagination.${control}`),
-              })}
-              getItemProps={(value) => ({ 'aria-label': t('inbox.pagination.page', { page: value }) })}
-            />
-          )}
-        </Stack>
+        lists.map((list, index) => {
+          const data = results[index]?.data;
+          if (!data || data.total === 0) return null;
+          const key = keyOf(list);
+          const grouped = lists.length > 1;
+          const page = pages[key] ?? 1;
+          const pageCount = Math.max(1, Math.ceil(data.total / INBOX_PAGE_SIZE));
+          const heading = grouped
+            ? t(`inbox.group.${key as Exclude<typeof key, 'sent' | 'overdue'>}`)
+            : t(`inbox.tab.${tab}`);
+          return (
+            <Stack key={key} gap="sm" component="section" aria-label={heading}>
+              {grouped ? (
+                <Title order={2} size="h3">
+                  {heading}{' '}
+                  <Text span c="dimmed" fw={400} size="md">
+                    ({data.total})
+                  </Text>
+                </Title>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('inbox.count', { count: data.total })}
+                </Text>
+              )}
+              <Stack component="ul" gap="sm" className="plain-list" aria-label={heading}>
+                {data.items.map((referral) => (
+                  <InboxItem
+                    key={referral.id}
+                    referral={referral}
+                    headingLevel={grouped ? 3 : 2}
+                    onDone={onDone}
+                  />
+                ))}
+              </Stack>
+              {pageCount > 1 && (
+                <Pagination
+                  total={pageCount}
+                  value={page}
+                  onChange={(value) => setPages({ ...pages, [key]: value })}
+                  getControlProps={(control) => ({
+                    'aria-label': t(`inbox.pagination.${control}`),
+                  })}
+                  getItemProps={(value) => ({ 'aria-label': t('inbox.pagination.page', { page: value }) })}
+                />
+              )}
+            </Stack>
+          );
+        })
       )}
     </Stack>
   );
@@ -130,14 +186,18 @@ function Inbox() {
 
 type Step = 'accept' | 'start' | 'decline' | 'complete' | 'notAttended';
 
-/** The partner's steps from each status (the referring office withdraws; the partner answers and closes). */
-const STEPS: Record<string, Step[]> = {
-  sent: ['accept', 'decline'],
-  accepted: ['start', 'notAttended'],
-  in_progress: ['complete', 'notAttended'],
-};
+/** The partner's steps, in the order they are offered (the server says which the caller may take now). */
+const STEPS: Step[] = ['accept', 'decline', 'start', 'complete', 'notAttended'];
 
-function InboxItem({ referral, onDone }: { referral: Referral; onDone: (message: string) => void }) {
+function InboxItem({
+  referral,
+  headingLevel,
+  onDone,
+}: {
+  referral: Referral;
+  headingLevel: 2 | 3;
+  onDone: (message: string) => void;
+}) {
   const t = useT();
   const format = useFormatters();
   const due = useDueText();
@@ -183,7 +243,7 @@ function InboxItem({ referral, onDone }: { referral: Referral; onDone: (message:
   };
   const dueText = due(referral);
   const reason = String(referral.sharedData?.reason ?? referral.reason ?? '');
-  const steps = STEPS[referral.status] ?? [];
+  const steps = STEPS.filter((value) => referral.abilities.includes(value));
 
   return (
     <Paper
@@ -196,7 +256,7 @@ function InboxItem({ referral, onDone }: { referral: Referral; onDone: (message:
     >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" gap="xs">
-          <Title order={2} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>
+          <Title order={headingLevel} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>
             {name}
           </Title>
           <Group gap={6}>

@@ -187,6 +187,7 @@ export function ReferDialog({
             )}
             <ServiceChoices
               services={services.data?.items}
+              total={services.data?.total ?? 0}
               pending={services.isPending}
               error={services.error}
               value={serviceId}
@@ -301,6 +302,7 @@ export function ReferDialog({
 
 function ServiceChoices({
   services,
+  total,
   pending,
   error,
   value,
@@ -308,6 +310,7 @@ function ServiceChoices({
   categoryLabel,
 }: {
   services: DirectoryService[] | undefined;
+  total: number;
   pending: boolean;
   error: unknown;
   value: string | null;
@@ -334,7 +337,11 @@ function ServiceChoices({
       value={value}
       onChange={onChange}
       label={t('referrals.dialog.services')}
-      description={t('referrals.dialog.servicesCount', { count: services.length })}
+      description={
+        total > services.length
+          ? t('referrals.dialog.servicesFirst', { shown: services.length, count: total })
+          : t('referrals.dialog.servicesCount', { count: services.length })
+      }
     >
       <Stack gap={6} mt="xs" className="service-choices">
         {services.map((service) => (

@@ -15,11 +15,11 @@ import { type Translate, useT } from '../../i18n';
 // Dark shades, so the labels keep a 4.5:1 contrast (axe) on phones outdoors.
 export const REFERRAL_COLOR: Record<ReferralStatus, string> = {
   sent: 'blue.9',
-  accepted: 'teal.9',
+  accepted: 'cyan.9',
   in_progress: 'violet.9',
-  completed: 'green.9',
+  completed: 'teal.9',
   declined: 'red.9',
-  not_attended: 'orange.9',
+  not_attended: 'grape.9',
   withdrawn: 'gray.7',
 };
 
@@ -98,28 +98,33 @@ export function SharedDataFacts({ data }: { data: SharedData | null }) {
   const label = useSharedFieldLabel();
   if (!data) return null;
   const fields = Object.keys(data).filter((field) => !HIDDEN_SHARED.has(field));
-  if (!('municipalityName' in data) && data.municipalityCode) fields.push('municipalityCode');
   const shown = fields
     .map((field) => ({ field, value: sharedValue(t, field, data) }))
     .filter((entry) => entry.value);
   if (!shown.length) return null;
   return (
-    <dl className="facts">
+    <dl className="shared-facts" style={SHARED_GRID}>
       {shown.map(({ field, value }) => (
-        <FactRow key={field} label={label(field)} value={value} />
+        <div key={field} style={{ minWidth: 0 }}>
+          <Text component="dt" size="xs" c="dimmed">
+            {label(field)}
+          </Text>
+          <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+            {value}
+          </Text>
+        </div>
       ))}
     </dl>
   );
 }
 
-function FactRow({ label, value }: { label: string; value: string }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </>
-  );
-}
+/** Short labelled values side by side: two to a row on a phone, more on wider screens. */
+const SHARED_GRID = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fill, minmax(9.5rem, 1fr))',
+  gap: '0.5rem 1rem',
+  margin: 0,
+} as const;
 
 const CHECK_MARK: Record<CheckOutcome, { mark: string; color: string }> = {
   pass: { mark: '✔', color: 'teal.9' },

@@ -213,9 +213,18 @@ function ReportTable({
     </>
   );
   return (
-    <Table.ScrollContainer minWidth={1000} type="native">
+    // Focusable, so keyboard users can scroll the wide table sideways on a phone.
+    <Table.ScrollContainer
+      minWidth={1240}
+      type="native"
+      tabIndex={0}
+      role="region"
+      aria-label={t('reports.referrals.tableTitle')}
+    >
       <Table striped withTableBorder highlightOnHover verticalSpacing="xs" fz="sm">
-        <Table.Caption>{t('reports.referrals.caption')}</Table.Caption>
+        <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>
+          {t('reports.referrals.caption', { group: t(`reports.referrals.groupLower.${groupBy}`) })}
+        </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t(`reports.referrals.group.${groupBy}`)}</Table.Th>
@@ -241,7 +250,7 @@ function ReportTable({
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.key} data-row={row.key}>
-              <Table.Th scope="row" fw={500} style={{ overflowWrap: 'anywhere' }}>
+              <Table.Th scope="row" fw={500} miw={220}>
                 {row.label}
               </Table.Th>
               {cells(row)}
