@@ -35,6 +35,7 @@ test('(a) a caseworker signs in and sees the signed-in home', async ({ page }) =
     'Personas',
     'Importar',
     'Casos',
+    'Directorio de servicios',
     'Mi cuenta',
   ]);
 
@@ -146,6 +147,7 @@ test('(f) a partner focal point who opens the administration sees "Sin acceso", 
   await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link')).toHaveText([
     'Inicio',
     'Remisiones recibidas',
+    'Directorio de servicios',
     'Mi cuenta',
     'Informe de remisiones',
   ]);

@@ -261,6 +261,48 @@ const router = createBrowserRouter([
             path: 'case-approvals',
             lazy: async () => ({ Component: (await import('./routes/cases/approvals')).ApprovalsPage }),
           },
+          {
+            path: 'directory',
+            lazy: async () => ({
+              Component: (await import('./routes/directory/directory-list')).DirectoryPage,
+            }),
+          },
+          {
+            path: 'directory/services/new',
+            lazy: async () => ({
+              Component: (await import('./routes/directory/service-form')).ServiceFormPage,
+            }),
+          },
+          {
+            path: 'directory/services/:serviceId',
+            lazy: async () => ({
+              Component: (await import('./routes/directory/service-page')).DirectoryServicePage,
+            }),
+          },
+          {
+            path: 'directory/services/:serviceId/edit',
+            lazy: async () => ({
+              Component: (await import('./routes/directory/service-form')).ServiceFormPage,
+            }),
+          },
+          {
+            path: 'directory/locations/new',
+            lazy: async () => ({
+              Component: (await import('./routes/directory/location-form')).LocationFormPage,
+            }),
+          },
+          {
+            path: 'directory/locations/:locationId/edit',
+            lazy: async () => ({
+              Component: (await import('./routes/directory/location-form')).LocationFormPage,
+            }),
+          },
+          {
+            path: 'directory/organizations/:organizationId',
+            lazy: async () => ({
+              Component: (await import('./routes/directory/organization-page')).DirectoryOrganizationPage,
+            }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
