@@ -115,7 +115,8 @@ function age(service: ServiceRules, person: PersonFacts, context: EligibilityCon
 function sex(service: ServiceRules, person: PersonFacts): EligibilityCheck {
   const params = { sex: person.sexAtBirth, sexes: service.sexes };
   if (!service.sexes.length) return { rule: 'sex', outcome: 'pass', params };
-  if (!person.sexAtBirth || person.sexAtBirth === 'not_stated') return { rule: 'sex', outcome: 'unknown', params };
+  if (!person.sexAtBirth || person.sexAtBirth === 'not_stated')
+    return { rule: 'sex', outcome: 'unknown', params };
   return { rule: 'sex', outcome: service.sexes.includes(person.sexAtBirth) ? 'pass' : 'fail', params };
 }
 
