@@ -89,6 +89,16 @@ describe('referral eligibility', () => {
     expect(result.eligible).toBe(true);
   });
 
+  it('treats a sex recorded as not stated as unknown', () => {
+    const result = checkEligibility(
+      { ...SERVICE, sexes: ['female'] },
+      { ...PERSON, sexAtBirth: 'not_stated' },
+      ON,
+    );
+    expect(result.checks.find((c) => c.rule === 'sex')?.outcome).toBe('unknown');
+    expect(result.eligible).toBe(true);
+  });
+
   it('covers the whole country when the service names no territory, and a department by its two digits', () => {
     const national = { ...SERVICE, municipalityCodes: [], locationMunicipalityCodes: [] };
     const elsewhere = { ...PERSON, municipalityCode: '11001' };
