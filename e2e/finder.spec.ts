@@ -155,3 +155,15 @@ test('a search with nothing found says so and offers the services there are', as
   await expectNoSeriousViolations(page);
   await shot(page, 'finder-desktop-es-empty');
 });
+
+test('an English address of a service that is gone says so', async ({ page }) => {
+  await page.goto('/services/01900000-0000-7000-8000-000000000000');
+  await expect(page).toHaveURL(/\/servicios\/01900000-0000-7000-8000-000000000000$/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Este servicio ya no está disponible' }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Volver a la búsqueda' })).toHaveAttribute(
+    'href',
+    '/servicios',
+  );
+});
