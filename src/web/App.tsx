@@ -258,6 +258,12 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./routes/referrals/report')).ReferralReportPage }),
           },
           {
+            path: 'directory/hsds',
+            lazy: async () => ({
+              Component: (await import('./routes/directory/hsds-exchange')).HsdsExchangePage,
+            }),
+          },
+          {
             path: 'case-approvals',
             lazy: async () => ({ Component: (await import('./routes/cases/approvals')).ApprovalsPage }),
           },
