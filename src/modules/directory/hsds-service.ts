@@ -129,13 +129,20 @@ export function createHsdsService({
     return toHsdsTables(await q.loadSnapshot(db, scope));
   }
 
+  /** The package without a caller (the command line's export, run by whoever holds the database). */
+  async function buildPackage(): Promise<{ bytes: Uint8Array; fileName: string }> {
+    const now = clock();
+    const bytes = writePackage(await tablesFor(), now);
+    return { bytes, fileName: `ruta-hsds-${now.toISOString().slice(0, 10)}.zip` };
+  }
+
   return {
     async exportPackage(actor: Actor): Promise<{ bytes: Uint8Array; fileName: string }> {
       if (!hsdsPolicy.export(actor)) throw new AppError('forbidden');
-      const now = clock();
-      const bytes = writePackage(await tablesFor(), now);
-      return { bytes, fileName: `ruta-hsds-${now.toISOString().slice(0, 10)}.zip` };
+      return buildPackage();
     },
+
+    buildPackage,
 
     /**
      * Imports an HSDS data package (ZIP) into the directory: every CSV checked against HSDS's field rules and

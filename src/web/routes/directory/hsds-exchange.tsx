@@ -77,7 +77,6 @@ function ImportSection() {
           <FileInput
             label={t('hsds.upload.file')}
             description={t('hsds.upload.fileHelp')}
-            placeholder={t('hsds.upload.filePlaceholder')}
             accept=".zip,application/zip"
             value={file}
             onChange={(chosen) => {
@@ -85,6 +84,7 @@ function ImportSection() {
               send.reset();
             }}
             clearable
+            clearButtonProps={{ 'aria-label': t('hsds.upload.clear') }}
             error={missing ? t('hsds.upload.fileMissing') : undefined}
           />
           <Group>
@@ -167,7 +167,15 @@ function PackageErrors({ error, errors }: { error: unknown; errors: HsdsIssue[] 
       <Alert color="red" variant="light" title={problem.title} role="alert">
         <Text size="sm">{problem.detail}</Text>
       </Alert>
-      <Table.ScrollContainer minWidth={560}>
+      {/* On a phone the errors read as a list; from a tablet up, as a table. */}
+      <List size="sm" spacing={4} hiddenFrom="sm" aria-label={t('hsds.errors.tableLabel')}>
+        {errors.map((issue) => (
+          <List.Item key={`${issue.file}:${issue.row}:${issue.field}:${issue.message}`}>
+            {where(t, issue)} {issue.message}
+          </List.Item>
+        ))}
+      </List>
+      <Table.ScrollContainer minWidth={560} visibleFrom="sm">
         <Table withTableBorder aria-label={t('hsds.errors.tableLabel')}>
           <Table.Thead>
             <Table.Tr>
