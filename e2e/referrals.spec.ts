@@ -270,6 +270,13 @@ test('a caseworker refers a person to a SENA course; SENA accepts, attends and c
   };
   expect(listed.items).toHaveLength(1);
 
+  // The caseworker starts withdrawing it from its drawer (SENA will accept it meanwhile).
+  await referrals.getByRole('button', { name: `Ver remisión: ${serviceName}` }).click();
+  const drawer = page.getByRole('dialog', { name: `Remisión a ${serviceName}` });
+  await drawer.getByRole('button', { name: 'Retirar remisión' }).click();
+  const withdraw = page.getByRole('dialog', { name: 'Retirar la remisión' });
+  await withdraw.getByRole('textbox', { name: 'Motivo' }).fill('La persona consiguió cupo en otro curso.');
+
   // The SENA focal point, on a phone, sees it in the inbox with only the shared data.
   const partner = await pageFor(browser, baseURL as string, true);
   await signInWithApi(partner.request, focalPoint.email, focalPoint.password);
@@ -294,6 +301,17 @@ test('a caseworker refers a person to a SENA course; SENA accepts, attends and c
   await expect(
     partner.getByRole('status').filter({ hasText: `Aceptó la remisión de ${person.name}.` }),
   ).toBeVisible();
+
+  // The caseworker's withdrawal was of the version before SENA accepted: refused, never applied silently.
+  await withdraw.getByRole('button', { name: 'Retirar remisión' }).click();
+  await expect(withdraw).toBeHidden();
+  const stale = drawer.getByRole('alert').filter({ hasText: 'La remisión cambió' });
+  await expect(stale).toContainText('Alguien más actualizó esta remisión');
+  await stale.getByRole('button', { name: 'Recargar la remisión' }).click();
+  await expect(stale).toBeHidden();
+  await expect(drawer.getByText('Aceptada', { exact: true })).toBeVisible();
+  await drawer.getByRole('button', { name: 'Cerrar' }).click();
+  await expect(drawer).toBeHidden();
   await partner.getByRole('tab', { name: 'En curso' }).click();
   await card.getByRole('button', { name: 'Iniciar atención' }).click();
   await expect(
@@ -328,7 +346,6 @@ test('a caseworker refers a person to a SENA course; SENA accepts, attends and c
   const history = page.getByRole('region', { name: 'Historia del caso' });
   await expect(history.getByText(`Remisión a ${serviceName} cerrada: Logrado`)).toBeVisible();
   await referrals.getByRole('button', { name: `Ver remisión: ${serviceName}` }).click();
-  const drawer = page.getByRole('dialog', { name: `Remisión a ${serviceName}` });
   const events = drawer.getByRole('list', { name: 'Historial de la remisión' });
   await expect(events.getByText('Remisión enviada')).toBeVisible();
   await expect(events.getByText('Aceptada por la entidad')).toBeVisible();

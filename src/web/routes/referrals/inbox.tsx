@@ -79,7 +79,7 @@ function Inbox() {
       >
         <Tabs.List>
           {INBOX_TABS.map((value) => (
-            <Tabs.Tab key={value} value={value} data-tab={value}>
+            <Tabs.Tab key={value} value={value} data-tab={value} px="sm">
               {t(`inbox.tab.${value}`)}
             </Tabs.Tab>
           ))}

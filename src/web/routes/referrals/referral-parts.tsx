@@ -78,11 +78,18 @@ function text(value: unknown): string {
   return String(value);
 }
 
+/** A Colombian number as people read it aloud (+57 300 765 4321); any other as it was recorded. */
+function phoneText(phone: string): string {
+  const colombian = /^\+57(\d{3})(\d{3})(\d{4})$/.exec(phone.replace(/[\s-]/g, ''));
+  return colombian ? `+57 ${colombian[1]} ${colombian[2]} ${colombian[3]}` : phone;
+}
+
 /** One shared value in words: the sex and group from the vocabulary, the age in years, the document with its type. */
 function sharedValue(t: Translate, field: string, data: SharedData): string {
   const value = data[field];
   if (value === null || value === undefined || value === '') return '';
   if (field === 'documentNumber') return [text(data.documentType), text(value)].filter(Boolean).join(' ');
+  if (field === 'phone') return phoneText(text(value));
   if (field === 'age' && typeof value === 'number') return t('people.age.years', { count: value });
   if (field === 'sex' || field === 'populationGroup') {
     const key = `people.${field}.${text(value)}`;

@@ -162,6 +162,7 @@ function Funnel({ totals }: { totals: ReportFigures }) {
             withTooltip={false}
             withBarValueLabel
             gridAxis="x"
+            xAxisProps={{ allowDecimals: false }}
           />
         </div>
         <Text component="figcaption" size="sm" c="dimmed" mt="xs" id={descriptionId}>
@@ -195,6 +196,7 @@ function ReportTable({
 }) {
   const t = useT();
   const numbers = useNumbers();
+  const captionId = useId();
   const hours = (value: number | null) =>
     value === null ? '—' : t('reports.referrals.hours', { value: numbers.one(value) });
   const days = (value: number | null) =>
@@ -213,57 +215,66 @@ function ReportTable({
     </>
   );
   return (
-    // Focusable, so keyboard users can scroll the wide table sideways on a phone.
-    <Table.ScrollContainer
-      minWidth={1240}
-      type="native"
-      tabIndex={0}
-      role="region"
-      aria-label={t('reports.referrals.tableTitle')}
-    >
-      <Table striped withTableBorder highlightOnHover verticalSpacing="xs" fz="sm">
-        <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>
-          {t('reports.referrals.caption', { group: t(`reports.referrals.groupLower.${groupBy}`) })}
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t(`reports.referrals.group.${groupBy}`)}</Table.Th>
-            {COUNT_COLUMNS.map((column) => (
-              <Table.Th key={column} scope="col" ta="right">
-                {column === 'overdue' ? t('reports.referrals.overdue') : stageLabel(t, column)}
+    <>
+      <Text size="sm" c="dimmed" id={captionId} mb="sm">
+        {t('reports.referrals.caption', { group: t(`reports.referrals.groupLower.${groupBy}`) })}
+      </Text>
+      {/* Focusable, so keyboard users can scroll the wide table sideways on a phone. */}
+      <Table.ScrollContainer
+        minWidth={1240}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('reports.referrals.tableTitle')}
+      >
+        <Table
+          striped
+          withTableBorder
+          highlightOnHover
+          verticalSpacing="xs"
+          fz="sm"
+          aria-labelledby={captionId}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t(`reports.referrals.group.${groupBy}`)}</Table.Th>
+              {COUNT_COLUMNS.map((column) => (
+                <Table.Th key={column} scope="col" ta="right">
+                  {column === 'overdue' ? t('reports.referrals.overdue') : stageLabel(t, column)}
+                </Table.Th>
+              ))}
+              <Table.Th scope="col" ta="right">
+                {t('reports.referrals.medianAcceptance')}
               </Table.Th>
-            ))}
-            <Table.Th scope="col" ta="right">
-              {t('reports.referrals.medianAcceptance')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('reports.referrals.p90Acceptance')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('reports.referrals.medianCompletion')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('reports.referrals.p90Completion')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.key} data-row={row.key}>
-              <Table.Th scope="row" fw={500} miw={220}>
-                {row.label}
+              <Table.Th scope="col" ta="right">
+                {t('reports.referrals.p90Acceptance')}
               </Table.Th>
-              {cells(row)}
+              <Table.Th scope="col" ta="right">
+                {t('reports.referrals.medianCompletion')}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('reports.referrals.p90Completion')}
+              </Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th scope="row">{t('reports.referrals.total')}</Table.Th>
-            {cells(totals)}
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.key} data-row={row.key}>
+                <Table.Th scope="row" fw={500} miw={220}>
+                  {row.label}
+                </Table.Th>
+                {cells(row)}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th scope="row">{t('reports.referrals.total')}</Table.Th>
+              {cells(totals)}
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Table.ScrollContainer>
+    </>
   );
 }
