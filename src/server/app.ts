@@ -22,6 +22,7 @@ import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
 import { characterizationRoutes } from '../modules/characterization/routes';
 import { directoryRoutes } from '../modules/directory/routes';
+import { enterpriseRoutes } from '../modules/enterprise/routes';
 import { finderRoutes } from '../modules/finder/routes';
 import { hsdsRoutes } from '../modules/directory/hsds-routes';
 import { identityRoutes } from '../modules/identity/routes';
@@ -226,6 +227,7 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
   await app.register(caseRoutes(services));
   await app.register(handoffRoutes(services));
   await app.register(referralRoutes(services));
+  await app.register(enterpriseRoutes(services));
   await app.register(directoryRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);

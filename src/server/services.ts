@@ -6,6 +6,7 @@ import { createAuditService } from '../modules/audit/service';
 import { createCaseService } from '../modules/cases/service';
 import { createCharacterizationService } from '../modules/characterization/service';
 import { createDirectoryService } from '../modules/directory/service';
+import { createEnterpriseService } from '../modules/enterprise/service';
 import { createFinderService } from '../modules/finder/service';
 import { createHsdsService } from '../modules/directory/hsds-service';
 import { createIdentityService } from '../modules/identity/service';
@@ -83,6 +84,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     cases,
     referrals,
     directory,
+    enterprise: createEnterpriseService({ db, audit, registry, clock }),
     handoff: createHandoffService({ db, audit, cases, tasks, programmes, clock }),
   };
 }
