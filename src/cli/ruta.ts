@@ -4,6 +4,7 @@ import { openMigratedDatabase } from '../server/bootstrap';
 import { type Config, ConfigError, loadConfig } from '../server/config';
 import { startServer } from '../server/main';
 import { APP_VERSION } from '../server/version';
+import { registerHsdsCommands } from './hsds';
 
 function parsePort(value: string): string {
   const port = Number(value);
@@ -69,6 +70,8 @@ program
       await database.close();
     }
   });
+
+registerHsdsCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
