@@ -27,6 +27,7 @@ import { finderRoutes } from '../modules/finder/routes';
 import { hsdsRoutes } from '../modules/directory/hsds-routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { programmeRoutes } from '../modules/programmes/routes';
+import { matchingRoutes } from '../modules/employment/matching-routes';
 import { referralRoutes } from '../modules/referrals/routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { importRoutes } from '../modules/registry/import-routes';
@@ -227,6 +228,7 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
   await app.register(caseRoutes(services));
   await app.register(handoffRoutes(services));
   await app.register(referralRoutes(services));
+  await app.register(matchingRoutes(services));
   await app.register(enterpriseRoutes(services));
   await app.register(directoryRoutes(services));
 

@@ -11,6 +11,7 @@ import { createFinderService } from '../modules/finder/service';
 import { createHsdsService } from '../modules/directory/hsds-service';
 import { createIdentityService } from '../modules/identity/service';
 import { createProgrammeService } from '../modules/programmes/service';
+import { createMatchingService } from '../modules/employment/matching-service';
 import { createReferralService } from '../modules/referrals/service';
 import { createReferenceService } from '../modules/reference/service';
 import { createImportService } from '../modules/registry/import-service';
@@ -83,6 +84,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     programmes,
     cases,
     referrals,
+    matching: createMatchingService({ db, audit, registry, characterization, clock }),
     directory,
     enterprise: createEnterpriseService({ db, audit, registry, clock }),
     handoff: createHandoffService({ db, audit, cases, tasks, programmes, clock }),

@@ -149,9 +149,14 @@ function sharedPrefix(a: string, b: string): number {
 function levelOf(shared: number, vacancyCode: string): OccupationLevel {
   // A vacancy posted at a broader group (a 2-digit code, say) is fully met by any occupation inside it.
   if (shared > 0 && shared >= vacancyCode.length) return 'unit_group';
-  return (['none', 'major_group', 'sub_major_group', 'minor_group', 'unit_group'] as const)[
-    Math.min(shared, 4)
+  const byShared: readonly OccupationLevel[] = [
+    'none',
+    'major_group',
+    'sub_major_group',
+    'minor_group',
+    'unit_group',
   ];
+  return byShared[Math.min(shared, 4)] ?? 'none';
 }
 
 const points = (component: Component, share: number) =>
