@@ -81,6 +81,9 @@ test('the SENA focal point changes its own service, and cannot edit another orga
   await hours.getByLabel('Cierra').fill('13:00');
   await expectNoSeriousViolations(page);
   await shot(page, 'form-desktop');
+  await expectNoHorizontalScrollAt360(page);
+  await shot(page, 'form-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: 'Guardar cambios' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -380,12 +381,13 @@ export function ContactList({ contacts }: { contacts: Contact[] }) {
           </Text>
           {c.phone && (
             <Text size="sm">
-              {t('directory.contacts.phone')}: <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a>
+              {t('directory.contacts.phone')}:{' '}
+              <Anchor href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</Anchor>
             </Text>
           )}
           {c.email && (
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {t('directory.contacts.email')}: <a href={`mailto:${c.email}`}>{c.email}</a>
+              {t('directory.contacts.email')}: <Anchor href={`mailto:${c.email}`}>{c.email}</Anchor>
             </Text>
           )}
         </Stack>

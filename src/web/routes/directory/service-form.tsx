@@ -521,6 +521,7 @@ function ServiceForm({ service }: { service: ServiceDetail | null }) {
               value={fields.contacts}
               onChange={(contacts) => set({ contacts })}
               error={error}
+              legend={false}
             />
           </Block>
 

@@ -202,7 +202,9 @@ function ServiceView({ service }: { service: ServiceDetail }) {
                       </Text>
                     )}
                     <Text size="sm" fw={500} mt={4}>
-                      {t('directory.fields.hours')}
+                      {location.schedules.length
+                        ? t('directory.fields.hoursHere')
+                        : t('directory.fields.placeHours')}
                     </Text>
                     {location.schedules.length ? (
                       <ScheduleLines schedules={location.schedules} />
