@@ -79,6 +79,65 @@ async function directoryFixture(f: Fixture): Promise<Partial<InjectOptions>> {
   return {};
 }
 
+/** Courses are the network's offer: the administrator, office staff and partners' focal points read them. */
+const ENTERPRISE_COURSE_READERS = [
+  'network_admin',
+  'office_coordinator',
+  'caseworker',
+  'partner_focal_point',
+] as const;
+const MATCHING_VACANCY_ID = '01900000-0000-7000-8000-0000000e7a01';
+/** A vacancy of SENA (acting as an employer) with a verification in date, inserted the first time it is needed. */
+async function matchingFixture(): Promise<Partial<InjectOptions>> {
+  const sena = await database.db
+    .selectFrom('organization')
+    .select('id')
+    .where('short_name', '=', 'SENA')
+    .executeTakeFirstOrThrow();
+  const existing = await database.db
+    .selectFrom('vacancy')
+    .select('id')
+    .where('id', '=', MATCHING_VACANCY_ID)
+    .executeTakeFirst();
+  if (!existing) {
+    const admin = await database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('role', '=', 'network_admin')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('employer_verification')
+      .values({
+        id: '01900000-0000-7000-8000-0000000e7a02',
+        organization_id: sena.id,
+        legal_registration: true,
+        formal_contracts: true,
+        social_security: true,
+        minimum_wage_or_more: true,
+        safe_conditions: true,
+        non_discrimination: true,
+        verified_by: admin.id,
+        verified_at: new Date(),
+        valid_until: '2099-12-31',
+      })
+      .execute();
+    await database.db
+      .insertInto('vacancy')
+      .values({
+        id: MATCHING_VACANCY_ID,
+        organization_id: sena.id,
+        title: 'Vacante de la matriz',
+        ciuo_code: '7531',
+        municipality_code: '08001',
+        contract_type: 'fixed_term',
+        monthly_wage: 1_750_905,
+        opens_on: '2026-01-01',
+        posted_by: admin.id,
+      })
+      .execute();
+  }
+  return {};
+}
 /** Who refers from the fixture's case: its office's staff, and the administrator. */
 const REFERRERS = ['network_admin', 'office_coordinator', 'caseworker'] as const;
 /** A partner's step on a referral that does not exist: focal points and the admin reach it (404). */
@@ -591,6 +650,118 @@ const EXPECTED: Record<string, Expectation> = {
     allow: ['network_admin', 'office_coordinator'],
     request: () => ({ headers: { 'content-type': 'application/zip' }, payload: Buffer.alloc(0) }),
   },
+  // Matching: staff ask for a vacancy's candidates (among their offices' people), and so does the employer's focal
+  // point (SENA's here, verified); a person's job profile and suggested vacancies are for the staff of the person's
+  // offices; the labour demand aggregates for the administrator, coordinators and analysts.
+  listVacancyCandidates: {
+    allow: ['network_admin', 'office_coordinator', 'caseworker', 'partner_focal_point'],
+    id: () => MATCHING_VACANCY_ID,
+    request: () => matchingFixture(),
+  },
+  listPersonVacancies: { allow: [...ADMIN, ...CENTRE_STAFF], params: (f) => ({ personId: f.personId }) },
+  getJobProfile: { allow: [...ADMIN, ...CENTRE_STAFF], params: (f) => ({ personId: f.personId }) },
+  saveJobProfile: {
+    allow: [...ADMIN, ...CENTRE_STAFF],
+    params: (f) => ({ personId: f.personId }),
+    request: () => ({
+      payload: {
+        version: 999,
+        ciuoCodes: ['7531'],
+        skills: [],
+        educationLevel: null,
+        experienceMonths: 0,
+        municipalityCode: null,
+        availability: null,
+        seeking: true,
+      },
+    }),
+  },
+  refreshJobProfile: { allow: [...ADMIN, ...CENTRE_STAFF], params: (f) => ({ personId: f.personId }) },
+  getLabourDemand: { allow: ['network_admin', 'office_coordinator', 'analyst'] },
+  // Entrepreneurship: courses for the administrator, office staff and partners' focal points (their own
+  // organization's); a person's enrolments, units and financing for the staff of the person's offices, with the
+  // course's organization and the intermediary on their side of an enrolment or application; aggregates for the
+  // administrator, coordinators and analysts.
+  listEnterpriseCourses: { allow: [...ENTERPRISE_COURSE_READERS] },
+  createEnterpriseCourse: {
+    allow: [...ADMIN, ...CENTRE_STAFF],
+    request: (f) => ({
+      payload: {
+        organizationId: f.organizationId,
+        name: 'Curso de la matriz',
+        kind: 'complementary',
+        modality: 'virtual',
+        hours: 20,
+        startsOn: '2026-11-02',
+      },
+    }),
+  },
+  getEnterpriseCourse: { allow: ENTERPRISE_COURSE_READERS, notFoundWhenAllowed: true, id: () => UNKNOWN_ID },
+  updateEnterpriseCourse: {
+    allow: ENTERPRISE_COURSE_READERS,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { version: 1 } }),
+  },
+  enrolInEnterpriseCourse: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: (f) => ({ payload: { personId: f.personId, officeId: f.officeId } }),
+  },
+  updateEnterpriseEnrolment: {
+    allow: [...CENTRE_STAFF, 'partner_focal_point'],
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { version: 1 } }),
+  },
+  listProductiveUnits: { allow: CENTRE_STAFF },
+  createProductiveUnit: {
+    allow: CENTRE_STAFF,
+    request: (f) => ({
+      payload: { personId: f.personId, officeId: f.officeId, name: 'Unidad de la matriz', sector: 'I' },
+    }),
+  },
+  getProductiveUnit: { allow: CENTRE_STAFF, notFoundWhenAllowed: true, id: () => UNKNOWN_ID },
+  updateProductiveUnit: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { version: 1 } }),
+  },
+  addProductiveUnitSupport: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { kind: 'training', providedOn: '2026-11-02' } }),
+  },
+  addProductiveUnitFollowUp: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { visitedOn: '2026-11-02' } }),
+  },
+  createFinancingApplication: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: (f) => ({
+      payload: {
+        line: 'microcredit',
+        intermediaryOrganizationId: f.organizationId,
+        amountRequested: 1_000_000,
+      },
+    }),
+  },
+  listFinancingApplications: { allow: [...CENTRE_STAFF, 'partner_focal_point'] },
+  updateFinancingApplication: {
+    allow: [...CENTRE_STAFF, 'partner_focal_point'],
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { version: 1 } }),
+  },
+  getPersonEnterprise: { allow: CENTRE_STAFF, id: person },
+  enterpriseSummary: { allow: ['network_admin', 'office_coordinator', 'analyst'] },
 };
 
 interface Operation {
