@@ -129,6 +129,18 @@ export function createHsdsService({
     return toHsdsTables(await q.loadSnapshot(db, scope));
   }
 
+  /**
+   * What the public API shows: the package's rows without the names and job titles of contact persons (staff of
+   * the partners), as the public finder does; their department, email and phone stay.
+   */
+  async function publicTablesFor(scope: q.SnapshotScope) {
+    const tables = await tablesFor(scope);
+    return {
+      ...tables,
+      contact: tables.contact.map(({ name: _name, title: _title, ...contact }) => contact),
+    };
+  }
+
   /** The package without a caller (the command line's export, run by whoever holds the database). */
   async function buildPackage(): Promise<{ bytes: Uint8Array; fileName: string }> {
     const now = clock();
@@ -302,7 +314,7 @@ export function createHsdsService({
         query.perPage,
         (query.page - 1) * query.perPage,
       );
-      const tables = await tablesFor({ serviceIds: ids });
+      const tables = await publicTablesFor({ serviceIds: ids });
       const nester = createNester(tables);
       const contents = ids.flatMap((id) => {
         const row = tables.service.find((s) => s.id === id);
@@ -312,7 +324,7 @@ export function createHsdsService({
     },
 
     async getService(id: string) {
-      const service = createNester(await tablesFor({ serviceIds: [id] })).service(id);
+      const service = createNester(await publicTablesFor({ serviceIds: [id] })).service(id);
       if (!service) throw new AppError('notFound', { path: `/api/hsds/services/${id}` });
       return service;
     },
@@ -324,7 +336,7 @@ export function createHsdsService({
         query.perPage,
         (query.page - 1) * query.perPage,
       );
-      const tables = await tablesFor({ organizationIds: ids, serviceIds: [] });
+      const tables = await publicTablesFor({ organizationIds: ids, serviceIds: [] });
       const nester = createNester(tables);
       const contents = ids.flatMap((id) => {
         const row = tables.organization.find((o) => o.id === id);
@@ -334,7 +346,7 @@ export function createHsdsService({
     },
 
     async getOrganization(id: string, fullService: boolean) {
-      const organization = createNester(await tablesFor({ organizationIds: [id] })).organization(
+      const organization = createNester(await publicTablesFor({ organizationIds: [id] })).organization(
         id,
         fullService,
       );
@@ -357,7 +369,7 @@ export function createHsdsService({
         (query.page - 1) * query.perPage,
       );
       const serviceIds = ids.length ? [...new Set((await q.servicesOfLinks(db, ids)).values())] : [];
-      const tables = await tablesFor({ serviceIds });
+      const tables = await publicTablesFor({ serviceIds });
       const nester = createNester(tables);
       const contents = ids.flatMap((id) => {
         const row = tables.service_at_location.find((l) => l.id === id);
@@ -369,7 +381,7 @@ export function createHsdsService({
     async getServiceAtLocation(id: string) {
       const serviceId = await q.serviceOfLink(db, id);
       const found = serviceId
-        ? createNester(await tablesFor({ serviceIds: [serviceId] })).serviceAtLocation(id)
+        ? createNester(await publicTablesFor({ serviceIds: [serviceId] })).serviceAtLocation(id)
         : null;
       if (!found) throw new AppError('notFound', { path: `/api/hsds/service_at_locations/${id}` });
       return found;

@@ -632,6 +632,10 @@ describe('HSDS API (public)', () => {
       opens_at: '08:00-05:00',
     });
     expect(body.contacts[0].phones[0].number).toBe('+57 605 3000000');
+    // Contact persons' names and titles stay out of the public API (the package, for signed-in users, has them).
+    expect(body.contacts[0]).toMatchObject({ department: 'Empleabilidad', email: 'ana@fundacion.example' });
+    expect(body.contacts[0]).not.toHaveProperty('name');
+    expect(body.contacts[0]).not.toHaveProperty('title');
     expect(body.attributes.map((a: { taxonomy_term: { code: string } }) => a.taxonomy_term.code)).toContain(
       'job_placement',
     );
