@@ -28,9 +28,14 @@ import {
 /** A referral that no longer stands: the action may be referred again. */
 const ENDED_WITHOUT_SERVICE = ['declined', 'withdrawn'];
 
-/** The case team may refer while the case is being worked. */
+/** The case team may refer a person's case while it is being worked (a household is referred person by person). */
 export function canRefer(item: CaseDetail): boolean {
-  return item.abilities.work && item.status !== 'closed' && item.status !== 'pending_closure';
+  return (
+    item.subject.type === 'person' &&
+    item.abilities.work &&
+    item.status !== 'closed' &&
+    item.status !== 'pending_closure'
+  );
 }
 
 function useCaseReferrals(caseId: string) {

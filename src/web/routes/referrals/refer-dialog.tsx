@@ -345,7 +345,13 @@ function ServiceChoices({
     >
       <Stack gap={6} mt="xs" className="service-choices">
         {services.map((service) => (
-          <Paper key={service.id} withBorder p="xs" data-checked={service.id === value || undefined}>
+          <Paper
+            key={service.id}
+            withBorder
+            p="xs"
+            data-checked={service.id === value || undefined}
+            style={service.id === value ? { borderColor: 'var(--mantine-primary-color-filled)' } : undefined}
+          >
             <Radio
               value={service.id}
               label={service.name}
