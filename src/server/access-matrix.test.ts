@@ -652,6 +652,35 @@ const EXPECTED: Record<string, Expectation> = {
   },
   // Matching: staff ask for a vacancy's candidates (among their offices' people), and so does the employer's focal
   // point (SENA's here, verified); a person's job profile and suggested vacancies are for the staff of the person's
+  // offices (the administrator does not read persons' records); the labour demand aggregates for the administrator,
+  // coordinators and analysts.
+  listVacancyCandidates: {
+    allow: ['network_admin', 'office_coordinator', 'caseworker', 'partner_focal_point'],
+    id: () => MATCHING_VACANCY_ID,
+    request: () => matchingFixture(),
+  },
+  listPersonVacancies: { allow: CENTRE_STAFF, params: (f) => ({ personId: f.personId }) },
+  getJobProfile: { allow: CENTRE_STAFF, params: (f) => ({ personId: f.personId }) },
+  saveJobProfile: {
+    allow: CENTRE_STAFF,
+    params: (f) => ({ personId: f.personId }),
+    request: () => ({
+      payload: {
+        version: 999,
+        ciuoCodes: ['7531'],
+        skills: [],
+        educationLevel: null,
+        experienceMonths: 0,
+        municipalityCode: null,
+        availability: null,
+        seeking: true,
+      },
+    }),
+  },
+  refreshJobProfile: { allow: CENTRE_STAFF, params: (f) => ({ personId: f.personId }) },
+  getLabourDemand: { allow: ['network_admin', 'office_coordinator', 'analyst'] },
+  // Matching: staff ask for a vacancy's candidates (among their offices' people), and so does the employer's focal
+  // point (SENA's here, verified); a person's job profile and suggested vacancies are for the staff of the person's
   // offices; the labour demand aggregates for the administrator, coordinators and analysts.
   listVacancyCandidates: {
     allow: ['network_admin', 'office_coordinator', 'caseworker', 'partner_focal_point'],
