@@ -147,6 +147,40 @@ const PARTNER_STEP = {
   id: () => UNKNOWN_ID,
 } as const;
 
+/** Employment staff see every employer and vacancy; with the focal points, who see their own organization's. */
+const EMPLOYMENT_STAFF = ['network_admin', 'office_coordinator', 'caseworker'] as const;
+const EMPLOYMENT_VIEWERS = [...EMPLOYMENT_STAFF, 'partner_focal_point'] as const;
+/** A step on an application that does not exist: staff and focal points reach it (404). */
+const APPLICATION_STEP = {
+  allow: EMPLOYMENT_VIEWERS,
+  notFoundWhenAllowed: true,
+  id: () => UNKNOWN_ID,
+} as const;
+const EMPLOYER_CHECKS_PASS = {
+  legalRegistration: true,
+  formalContracts: true,
+  socialSecurity: true,
+  minimumWageOrMore: true,
+  safeConditions: true,
+  nonDiscrimination: true,
+};
+const VACANCY_FIELDS = {
+  title: 'Vacante de la matriz',
+  ciuoCode: '9321',
+  municipalityCode: '08001',
+  contractType: 'fixed_term',
+  monthlyWage: 2_000_000,
+  opensOn: '2026-12-01',
+};
+async function demoEmployerId(): Promise<string> {
+  const row = await database.db
+    .selectFrom('organization')
+    .select('id')
+    .where('short_name', '=', 'Textiles del Caribe')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 const EXPECTED: Record<string, Expectation> = {
   getSession: { allow: 'all' },
   verifySecondFactor: { allow: 'all', request: () => ({ payload: { code: '123456' } }) },
@@ -650,6 +684,73 @@ const EXPECTED: Record<string, Expectation> = {
     allow: ['network_admin', 'office_coordinator'],
     request: () => ({ headers: { 'content-type': 'application/zip' }, payload: Buffer.alloc(0) }),
   },
+  // Employment: staff see employers and vacancies, an employer's focal point its own (the matrix's focal point is
+  // SENA's, not an employer: it lists nothing and reaches no employer). Administrators and coordinators verify and
+  // edit profiles; coordinators and caseworkers propose people; the person's office staff keep the registration.
+  listEmployers: { allow: EMPLOYMENT_VIEWERS },
+  getEmployer: {
+    allow: EMPLOYMENT_STAFF,
+    request: async () => ({ url: `/api/v1/employment/employers/${await demoEmployerId()}` }),
+  },
+  updateEmployerProfile: {
+    allow: ['network_admin', 'office_coordinator'],
+    request: async () => ({
+      url: `/api/v1/employment/employers/${await demoEmployerId()}/profile`,
+      payload: { version: 999, taxId: '900000000-1' },
+    }),
+  },
+  verifyEmployer: {
+    allow: ['network_admin', 'office_coordinator'],
+    request: async () => ({
+      url: `/api/v1/employment/employers/${await demoEmployerId()}/verifications`,
+      payload: { ...EMPLOYER_CHECKS_PASS, validUntil: '2000-01-01' },
+    }),
+  },
+  listVacancies: { allow: EMPLOYMENT_VIEWERS },
+  createVacancy: {
+    allow: EMPLOYMENT_STAFF,
+    request: async () => ({
+      payload: { organizationId: await demoEmployerId(), ...VACANCY_FIELDS, ciuoCode: '9999' },
+    }),
+  },
+  getVacancy: { allow: EMPLOYMENT_VIEWERS, notFoundWhenAllowed: true, id: () => UNKNOWN_ID },
+  updateVacancy: {
+    allow: EMPLOYMENT_VIEWERS,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { version: 1, ...VACANCY_FIELDS, status: 'open' } }),
+  },
+  proposeCandidate: {
+    allow: CENTRE_STAFF,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: (f) => ({ payload: { personId: f.personId } }),
+  },
+  listVacancyApplications: { allow: EMPLOYMENT_VIEWERS, notFoundWhenAllowed: true, id: () => UNKNOWN_ID },
+  scheduleInterview: {
+    ...APPLICATION_STEP,
+    request: () => ({ payload: { version: 1, interviewAt: '2026-12-09T15:00:00-05:00' } }),
+  },
+  hireCandidate: { ...APPLICATION_STEP, request: () => ({ payload: { version: 1, hiredOn: '2026-12-10' } }) },
+  markNotHired: { ...APPLICATION_STEP, request: () => ({ payload: { version: 1, reason: 'Matriz' } }) },
+  withdrawApplication: {
+    ...APPLICATION_STEP,
+    request: () => ({ payload: { version: 1, reason: 'Matriz' } }),
+  },
+  listPlacementFollowUps: { allow: EMPLOYMENT_STAFF },
+  recordPlacementFollowUp: {
+    allow: EMPLOYMENT_STAFF,
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { stillEmployed: true } }),
+  },
+  getEmploymentServiceRegistration: { allow: CENTRE_STAFF, params: (f) => ({ personId: f.personId }) },
+  saveEmploymentServiceRegistration: {
+    allow: CENTRE_STAFF,
+    params: (f) => ({ personId: f.personId }),
+    request: () => ({ payload: { version: 999, registeredOn: '2026-01-05', status: 'registered' } }),
+  },
+  listPersonJobApplications: { allow: CENTRE_STAFF, params: (f) => ({ personId: f.personId }) },
   // Matching: staff ask for a vacancy's candidates (among their offices' people), and so does the employer's focal
   // point (SENA's here, verified); a person's job profile and suggested vacancies are for the staff of the person's
   // offices (the administrator does not read persons' records); the labour demand aggregates for the administrator,
@@ -678,34 +779,6 @@ const EXPECTED: Record<string, Expectation> = {
     }),
   },
   refreshJobProfile: { allow: CENTRE_STAFF, params: (f) => ({ personId: f.personId }) },
-  getLabourDemand: { allow: ['network_admin', 'office_coordinator', 'analyst'] },
-  // Matching: staff ask for a vacancy's candidates (among their offices' people), and so does the employer's focal
-  // point (SENA's here, verified); a person's job profile and suggested vacancies are for the staff of the person's
-  // offices; the labour demand aggregates for the administrator, coordinators and analysts.
-  listVacancyCandidates: {
-    allow: ['network_admin', 'office_coordinator', 'caseworker', 'partner_focal_point'],
-    id: () => MATCHING_VACANCY_ID,
-    request: () => matchingFixture(),
-  },
-  listPersonVacancies: { allow: [...ADMIN, ...CENTRE_STAFF], params: (f) => ({ personId: f.personId }) },
-  getJobProfile: { allow: [...ADMIN, ...CENTRE_STAFF], params: (f) => ({ personId: f.personId }) },
-  saveJobProfile: {
-    allow: [...ADMIN, ...CENTRE_STAFF],
-    params: (f) => ({ personId: f.personId }),
-    request: () => ({
-      payload: {
-        version: 999,
-        ciuoCodes: ['7531'],
-        skills: [],
-        educationLevel: null,
-        experienceMonths: 0,
-        municipalityCode: null,
-        availability: null,
-        seeking: true,
-      },
-    }),
-  },
-  refreshJobProfile: { allow: [...ADMIN, ...CENTRE_STAFF], params: (f) => ({ personId: f.personId }) },
   getLabourDemand: { allow: ['network_admin', 'office_coordinator', 'analyst'] },
   // Entrepreneurship: courses for the administrator, office staff and partners' focal points (their own
   // organization's); a person's enrolments, units and financing for the staff of the person's offices, with the

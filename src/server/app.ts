@@ -23,11 +23,12 @@ import { caseRoutes } from '../modules/cases/routes';
 import { characterizationRoutes } from '../modules/characterization/routes';
 import { directoryRoutes } from '../modules/directory/routes';
 import { enterpriseRoutes } from '../modules/enterprise/routes';
+import { employmentRoutes } from '../modules/employment/routes';
+import { matchingRoutes } from '../modules/employment/matching-routes';
 import { finderRoutes } from '../modules/finder/routes';
 import { hsdsRoutes } from '../modules/directory/hsds-routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { programmeRoutes } from '../modules/programmes/routes';
-import { matchingRoutes } from '../modules/employment/matching-routes';
 import { referralRoutes } from '../modules/referrals/routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { importRoutes } from '../modules/registry/import-routes';
@@ -82,6 +83,11 @@ const MODULE_TAGS = [
   {
     name: 'referrals',
     description: 'Closed-loop referrals from a case’s plan to partners’ services, their inbox and steps',
+  },
+  {
+    name: 'employment',
+    description:
+      'Job insertion: allied employers and the verification of their work conditions, vacancies, the pipeline of candidates with placement follow-ups, and registration with the public employment service',
   },
   { name: 'reports', description: 'Aggregate reports (no personal data)' },
   {
@@ -220,6 +226,7 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
   await app.register(referenceRoutes(services));
   await app.register(hsdsRoutes(services));
   await app.register(finderRoutes(services, { rateLimit: config.PUBLIC_RATE_LIMIT }));
+  await app.register(directoryRoutes(services));
   await app.register(assessmentRoutes(services));
   await app.register(characterizationRoutes(services));
   await app.register(tasksRoutes(services));
@@ -228,9 +235,9 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
   await app.register(caseRoutes(services));
   await app.register(handoffRoutes(services));
   await app.register(referralRoutes(services));
-  await app.register(matchingRoutes(services));
   await app.register(enterpriseRoutes(services));
-  await app.register(directoryRoutes(services));
+  await app.register(employmentRoutes(services));
+  await app.register(matchingRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));

@@ -7,11 +7,12 @@ import { createCaseService } from '../modules/cases/service';
 import { createCharacterizationService } from '../modules/characterization/service';
 import { createDirectoryService } from '../modules/directory/service';
 import { createEnterpriseService } from '../modules/enterprise/service';
+import { createEmploymentService } from '../modules/employment/service';
+import { createMatchingService } from '../modules/employment/matching-service';
 import { createFinderService } from '../modules/finder/service';
 import { createHsdsService } from '../modules/directory/hsds-service';
 import { createIdentityService } from '../modules/identity/service';
 import { createProgrammeService } from '../modules/programmes/service';
-import { createMatchingService } from '../modules/employment/matching-service';
 import { createReferralService } from '../modules/referrals/service';
 import { createReferenceService } from '../modules/reference/service';
 import { createImportService } from '../modules/registry/import-service';
@@ -84,9 +85,10 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     programmes,
     cases,
     referrals,
-    matching: createMatchingService({ db, audit, registry, characterization, clock }),
     directory,
     enterprise: createEnterpriseService({ db, audit, registry, clock }),
+    employment: createEmploymentService({ db, audit, registry, clock }),
+    matching: createMatchingService({ db, audit, registry, characterization, clock }),
     handoff: createHandoffService({ db, audit, cases, tasks, programmes, clock }),
   };
 }
