@@ -6,6 +6,7 @@ import {
   expectNoSeriousViolations,
   hasHorizontalScroll,
   signInWithApi,
+  switchLanguage,
   uniqueEmail,
 } from './support';
 
@@ -480,5 +481,12 @@ test('a coordinator reads the referrals report with the funnel and the times', a
   await coordinator.setViewportSize(PHONE);
   await expect.poll(() => hasHorizontalScroll(coordinator)).toBe(false);
   await shot(coordinator, 'phone-report');
+
+  // The same report in English, with its figures.
+  await switchLanguage(coordinator, 'English');
+  await expect(coordinator.getByRole('heading', { level: 1, name: 'Referrals report' })).toBeVisible();
+  await expect(coordinator.getByRole('columnheader', { name: 'Partner organization' })).toBeVisible();
+  await expect(coordinator.getByRole('img', { name: 'Referral funnel' })).toBeVisible();
+  await shot(coordinator, 'phone-report-en');
   await coordinator.context().close();
 });
