@@ -21,16 +21,16 @@ import { assistanceRoutes } from '../modules/assistance/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
 import { characterizationRoutes } from '../modules/characterization/routes';
-import { directoryRoutes } from '../modules/directory/routes';
-import { enterpriseRoutes } from '../modules/enterprise/routes';
-import { employmentRoutes } from '../modules/employment/routes';
-import { matchingRoutes } from '../modules/employment/matching-routes';
-import { finderRoutes } from '../modules/finder/routes';
 import { hsdsRoutes } from '../modules/directory/hsds-routes';
+import { directoryRoutes } from '../modules/directory/routes';
+import { matchingRoutes } from '../modules/employment/matching-routes';
+import { employmentRoutes } from '../modules/employment/routes';
+import { enterpriseRoutes } from '../modules/enterprise/routes';
+import { finderRoutes } from '../modules/finder/routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { programmeRoutes } from '../modules/programmes/routes';
-import { referralRoutes } from '../modules/referrals/routes';
 import { referenceRoutes } from '../modules/reference/routes';
+import { referralRoutes } from '../modules/referrals/routes';
 import { importRoutes } from '../modules/registry/import-routes';
 import { householdAndConsentRoutes, registryRoutes } from '../modules/registry/routes';
 import { systemRoutes } from '../modules/system/routes';
@@ -74,7 +74,8 @@ const MODULE_TAGS = [
   { name: 'cases', description: 'Cases, action plans, approvals, transfers, notes and history' },
   {
     name: 'directory',
-    description: "The network's service directory: partner organizations' services, places, hours and contacts",
+    description:
+      "The network's service directory: partner organizations' services, places, hours and contacts",
   },
   {
     name: 'finder',
@@ -246,6 +247,8 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
       root: webRoot,
       wildcard: true,
       index: 'index.html',
+      // The build writes .br and .gz copies of its text files; send the one the browser accepts.
+      preCompressed: true,
       cacheControl: false,
       setHeaders(res, path) {
         // Vite fingerprints everything under assets/, so those files never change under the same name.
