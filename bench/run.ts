@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <scenario> [--size N] [--engine pglite|postgres]`. Each scenario prints a readable table and,
+ * `npm run bench -- <scenario> [--size N] [--vacancies V] [--engine pglite|postgres]`. Each scenario prints a readable table and,
  * as its last line, one JSON object with its figures and those of its baseline, measured in the same run.
  * Benchmarks measure; tests never assert on timings.
  */
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { assessmentScenario } from './scenarios/assessment';
 import { finderScenario } from './scenarios/finder';
 import { importScenario } from './scenarios/import';
+import { matchingScenario } from './scenarios/matching';
 import { searchScenario } from './scenarios/search';
 import { signInScenario } from './scenarios/sign-in';
 
@@ -14,6 +15,8 @@ export interface BenchOptions {
   size: number | undefined;
   engine: 'pglite' | 'postgres';
   databaseUrl: string | undefined;
+  /** Scenarios with a second population (matching: how many vacancies). */
+  vacancies?: number | undefined;
 }
 
 export interface Scenario {
@@ -28,6 +31,7 @@ const SCENARIOS: Scenario[] = [
   importScenario,
   assessmentScenario,
   finderScenario,
+  matchingScenario,
 ];
 
 function fail(message: string): never {
@@ -39,6 +43,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     size: { type: 'string' },
+    vacancies: { type: 'string' },
     engine: { type: 'string', default: 'pglite' },
     list: { type: 'boolean', default: false },
   },
@@ -56,6 +61,9 @@ if (engine !== 'pglite' && engine !== 'postgres')
 const size = values.size === undefined ? undefined : Number(values.size);
 if (size !== undefined && (!Number.isInteger(size) || size < 1))
   fail(`--size must be a positive whole number (got "${values.size}")`);
+const vacancies = values.vacancies === undefined ? undefined : Number(values.vacancies);
+if (vacancies !== undefined && (!Number.isInteger(vacancies) || vacancies < 1))
+  fail(`--vacancies must be a positive whole number (got "${values.vacancies}")`);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 if (engine === 'postgres' && !databaseUrl)
   fail('--engine postgres needs BENCH_DATABASE_URL (an empty database it may fill)');
@@ -63,6 +71,6 @@ if (engine === 'postgres' && !databaseUrl)
 for (const name of positionals) {
   const scenario =
     SCENARIOS.find((candidate) => candidate.name === name) ?? fail(`unknown scenario "${name}"; see --list`);
-  const figures = await scenario.run({ size, engine, databaseUrl });
+  const figures = await scenario.run({ size, engine, databaseUrl, vacancies });
   console.log(JSON.stringify({ scenario: scenario.name, engine, ...figures }));
 }
