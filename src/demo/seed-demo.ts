@@ -17,6 +17,7 @@ import { seedDemoArrivals } from './seed-arrivals';
 import { seedDemoAssessments } from './seed-assessments';
 import { seedDemoCases } from './seed-cases';
 import { seedDemoDirectory } from './seed-directory';
+import { seedDemoEmployment } from './seed-employment';
 import { seedDemoNeeds } from './seed-needs';
 import { seedDemoPeople } from './seed-people';
 import { seedDemoReferrals } from './seed-referrals';
@@ -126,5 +127,6 @@ export async function seedDemo(
   await seedDemoCases(db, services.cases);
   await seedDemoArrivals(db, services);
   await seedDemoReferrals(database);
+  await seedDemoEmployment(database);
   return { ...network, people };
 }
