@@ -5,6 +5,7 @@ import { createTestDatabase } from '../testing/test-database';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_USERS } from './network';
 import { seedDemo, seedDemoNetwork } from './seed-demo';
 import { DEMO_SERVICES } from './seed-directory';
+import { seedDemoEnterprise } from './seed-enterprise';
 import { DEMO_PEOPLE } from './seed-people';
 
 let database: DatabaseHandle;
@@ -137,6 +138,27 @@ describe('seedDemo', () => {
       // The partners' service directory comes with the network (see seed-directory.test.ts).
       const services = await fresh.db.selectFrom('directory_service').select('id').execute();
       expect(services).toHaveLength(DEMO_SERVICES.length);
+      // Entrepreneurship (seed-enterprise.ts): SENA's courses with completions, four units at different stages and
+      // one financing application of each outcome; seeding again adds nothing.
+      const units = await fresh.db.selectFrom('productive_unit').select('stage').orderBy('stage').execute();
+      expect(units.map((u) => u.stage)).toEqual(['business_plan', 'idea', 'operating', 'start_up']);
+      const financing = await fresh.db
+        .selectFrom('financing_application')
+        .select(['line', 'status', 'amount_approved_cop'])
+        .orderBy('line')
+        .execute();
+      expect(financing).toEqual([
+        { line: 'bancoldex', status: 'approved', amount_approved_cop: 6_000_000 },
+        { line: 'microcredit', status: 'rejected', amount_approved_cop: null },
+        { line: 'rotating_fund', status: 'in_review', amount_approved_cop: null },
+      ]);
+      const completed = await fresh.db
+        .selectFrom('enterprise_enrolment')
+        .select('id')
+        .where('status', '=', 'completed')
+        .execute();
+      expect(completed).toHaveLength(4);
+      expect(await seedDemoEnterprise(fresh)).toEqual({ courses: 0, units: 0 });
     } finally {
       await fresh.close();
     }

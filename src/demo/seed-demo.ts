@@ -18,6 +18,7 @@ import { seedDemoAssessments } from './seed-assessments';
 import { seedDemoCases } from './seed-cases';
 import { seedDemoDirectory } from './seed-directory';
 import { seedDemoEmployment } from './seed-employment';
+import { seedDemoEnterprise } from './seed-enterprise';
 import { seedDemoNeeds } from './seed-needs';
 import { seedDemoPeople } from './seed-people';
 import { seedDemoReferrals } from './seed-referrals';
@@ -127,6 +128,7 @@ export async function seedDemo(
   await seedDemoCases(db, services.cases);
   await seedDemoArrivals(db, services);
   await seedDemoReferrals(database);
+  await seedDemoEnterprise(database);
   await seedDemoEmployment(database);
   return { ...network, people };
 }
