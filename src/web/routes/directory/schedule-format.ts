@@ -60,9 +60,10 @@ export function formatTime(time: string | null, language: 'es' | 'en'): string {
   const [h = 0, m = 0] = time.split(':').map(Number);
   const minutes = String(m).padStart(2, '0');
   const hour12 = h % 12 === 0 ? 12 : h % 12;
-  if (language === 'en') return `${hour12}:${minutes} ${h < 12 ? 'AM' : 'PM'}`;
-  if (h === 12 && m === 0) return '12:00 m.';
-  return `${hour12}:${minutes} ${h < 12 ? 'a. m.' : 'p. m.'}`;
+  // No-break spaces: "p. m." never splits across lines on a phone.
+  if (language === 'en') return `${hour12}:${minutes}\u00a0${h < 12 ? 'AM' : 'PM'}`;
+  if (h === 12 && m === 0) return '12:00\u00a0m.';
+  return `${hour12}:${minutes}\u00a0${h < 12 ? 'a.\u00a0m.' : 'p.\u00a0m.'}`;
 }
 
 export function formatSchedule(
