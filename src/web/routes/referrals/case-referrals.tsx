@@ -23,6 +23,7 @@ import {
   ReferralStatusBadge,
   SharedDataFacts,
   useDueText,
+  useRefetchReferralsOnLanguageChange,
 } from './referral-parts';
 
 /** A referral that no longer stands: the action may be referred again. */
@@ -115,6 +116,7 @@ export function ActionReferrals({
 export function OtherReferrals({ item }: { item: CaseDetail }) {
   const t = useT();
   const referrals = useCaseReferrals(item.id);
+  useRefetchReferralsOnLanguageChange();
   if (referrals.isError) return <ProblemAlert error={referrals.error} />;
   const actionIds = new Set(item.plan.goals.flatMap((g) => g.actions.map((a) => a.id)));
   const others = referrals.data?.items.filter((r) => !r.actionId || !actionIds.has(r.actionId)) ?? [];

@@ -44,6 +44,7 @@ import {
   ReferralStatusBadge,
   SharedDataFacts,
   useDueText,
+  useRefetchReferralsOnLanguageChange,
 } from './referral-parts';
 
 const INBOX_ROLES = ['partner_focal_point', 'network_admin'];
@@ -58,6 +59,7 @@ export function InboxPage() {
 function Inbox() {
   const t = useT();
   useDocumentTitle(t('inbox.title'));
+  useRefetchReferralsOnLanguageChange();
   const [params, setParams] = useSearchParams();
   const tab: InboxTab = (INBOX_TABS as readonly string[]).includes(params.get('tab') ?? '')
     ? (params.get('tab') as InboxTab)
@@ -204,6 +206,8 @@ function InboxItem({
   const client = useQueryClient();
   const [dialog, setDialog] = useState<Exclude<Step, 'accept' | 'start'> | null>(null);
   const [history, setHistory] = useState(false);
+  // The administrator's inbox holds every partner's referrals: say whose each one is.
+  const allOrganizations = useReadySession().user.role === 'network_admin';
   const name = String(referral.sharedData?.name ?? referral.personName ?? t('inbox.noName'));
   const headingId = `referral-${referral.id}`;
 
@@ -265,7 +269,7 @@ function InboxItem({
           </Group>
         </Group>
         <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-          {referral.serviceName}
+          {allOrganizations ? `${referral.serviceName} · ${referral.organizationName}` : referral.serviceName}
         </Text>
         <SharedDataFacts data={referral.sharedData} />
         {reason && (

@@ -31,7 +31,7 @@ import {
 } from '../../api/referrals';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { useT } from '../../i18n';
-import { EligibilityList, useSharedFieldLabel } from './referral-parts';
+import { EligibilityList, useRefetchReferralsOnLanguageChange, useSharedFieldLabel } from './referral-parts';
 
 const SUGGESTED = 'suggested';
 const ALL = 'all';
@@ -54,6 +54,7 @@ export function ReferDialog({
   const t = useT();
   const isPhone = useMediaQuery('(max-width: 47.99em)');
   const client = useQueryClient();
+  useRefetchReferralsOnLanguageChange();
   // One key per opening of the dialog: a second click, or a retry after a lost answer, never sends twice.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const partnerId = action?.responsible.kind === 'partner' ? action.responsible.organizationId : null;

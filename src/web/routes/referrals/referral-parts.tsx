@@ -1,4 +1,6 @@
 import { Alert, Badge, Button, Group, Text, VisuallyHidden } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isProblemOf } from '../../api/client';
 import type {
@@ -190,4 +192,20 @@ export function ReferralProblem({ error, onReload }: { error: unknown; onReload:
       </Alert>
     );
   return <ProblemAlert error={error} />;
+}
+
+/**
+ * The server writes the eligibility messages and the referral's history in the request's language: when the user
+ * switches language, the referrals already loaded are fetched again in the new one.
+ */
+export function useRefetchReferralsOnLanguageChange() {
+  const { i18n } = useTranslation();
+  const client = useQueryClient();
+  const language = i18n.resolvedLanguage;
+  const previous = useRef(language);
+  useEffect(() => {
+    if (previous.current === language) return;
+    previous.current = language;
+    void client.invalidateQueries({ queryKey: ['referrals'] });
+  }, [client, language]);
 }

@@ -14,6 +14,7 @@ import { Section } from '../../components/section';
 import { currentLanguage, LOCALE_TAGS, type Translate, useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
+import { useRefetchReferralsOnLanguageChange } from './referral-parts';
 
 const REPORT_ROLES = ['office_coordinator', 'analyst', 'network_admin', 'partner_focal_point'];
 
@@ -54,6 +55,7 @@ function useNumbers() {
 function ReferralReport() {
   const t = useT();
   useDocumentTitle(t('reports.referrals.title'));
+  useRefetchReferralsOnLanguageChange();
   const today = new Date();
   const [from, setFrom] = useState(() => isoDay(new Date(today.getTime() - 89 * 86_400_000)));
   const [to, setTo] = useState(() => isoDay(today));
