@@ -92,10 +92,22 @@ test('a coordinator downloads the directory as HSDS and imports another systemâ€
     .poll(() => hasHorizontalScroll(page), { message: 'no horizontal scrolling at 360 px' })
     .toBe(false);
   await shot(page, 'phone-360-errors');
+
+  // The directory page still fits a phone with the link to this page in its header.
+  await page.goto('/directory');
+  await expect(page.getByRole('link', { name: 'Intercambio de datos (HSDS)' })).toBeVisible();
+  await expect
+    .poll(() => hasHorizontalScroll(page), { message: 'no horizontal scrolling at 360 px' })
+    .toBe(false);
+  await shot(page, 'phone-360-directory');
 });
 
 test('a caseworker is not offered the exchange page', async ({ page }) => {
   await signInWithApi(page.request, DEMO.caseworker);
+  await page.goto('/directory');
+  await expect(page.getByRole('heading', { level: 1, name: 'Directorio de servicios' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Intercambio de datos (HSDS)' })).toHaveCount(0);
   await page.goto('/directory/hsds');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sin acceso' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Intercambio de datos (HSDS)' })).toHaveCount(0);
 });
