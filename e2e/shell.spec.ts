@@ -53,6 +53,7 @@ test('switches to English, keeps it after a reload, and switches back', async ({
     'People',
     'Import',
     'Cases',
+    'Entrepreneurship',
     'Service directory',
     'My account',
   ]);

@@ -35,6 +35,7 @@ test('(a) a caseworker signs in and sees the signed-in home', async ({ page }) =
     'Personas',
     'Importar',
     'Casos',
+    'Emprendimiento',
     'Directorio de servicios',
     'Mi cuenta',
   ]);

@@ -268,6 +268,26 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./routes/cases/approvals')).ApprovalsPage }),
           },
           {
+            path: 'enterprise',
+            lazy: async () => ({
+              Component: (await import('./routes/enterprise/units-list')).ProductiveUnitsPage,
+            }),
+          },
+          {
+            path: 'enterprise/units/:unitId',
+            lazy: async () => ({
+              Component: (await import('./routes/enterprise/unit-page')).ProductiveUnitPage,
+            }),
+          },
+          {
+            path: 'enterprise/courses',
+            lazy: async () => ({ Component: (await import('./routes/enterprise/courses')).CoursesPage }),
+          },
+          {
+            path: 'enterprise/courses/:courseId',
+            lazy: async () => ({ Component: (await import('./routes/enterprise/courses')).CoursePage }),
+          },
+          {
             path: 'directory',
             lazy: async () => ({
               Component: (await import('./routes/directory/directory-list')).DirectoryPage,
