@@ -82,6 +82,7 @@ setup(
       'Registro de auditoría',
       'Indicador de integración',
       'Informe de remisiones',
+      'Demanda laboral',
       'Instrumentos de índice',
       'Hojas de ruta',
       'Programas',

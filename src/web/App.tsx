@@ -268,6 +268,16 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./routes/cases/approvals')).ApprovalsPage }),
           },
           {
+            path: 'employment/demand',
+            lazy: async () => ({ Component: (await import('./routes/employment/demand')).LabourDemandPage }),
+          },
+          {
+            path: 'employment/vacancies/:vacancyId/candidates',
+            lazy: async () => ({
+              Component: (await import('./routes/employment/matching-candidates')).VacancyCandidatesPage,
+            }),
+          },
+          {
             path: 'enterprise',
             lazy: async () => ({
               Component: (await import('./routes/enterprise/units-list')).ProductiveUnitsPage,

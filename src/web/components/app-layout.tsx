@@ -46,6 +46,12 @@ const NAVIGATION = [
     end: true,
     roles: ['office_coordinator', 'analyst', 'network_admin', 'partner_focal_point'],
   },
+  {
+    to: '/employment/demand',
+    label: 'demand.nav',
+    end: true,
+    roles: ['office_coordinator', 'analyst', 'network_admin'],
+  },
   { to: '/admin/instruments', label: 'assessment.nav.instruments', end: false, roles: ['network_admin'] },
   { to: '/work/office', label: 'work.office.nav', end: true, roles: ['office_coordinator'] },
   {

@@ -14,6 +14,7 @@ import { IntegrationIndexSection } from '../assessment/index-section';
 import { CasesSection } from '../cases/cases-section';
 import { CharacterizationSummarySection } from '../characterization/characterization-summary';
 import { NeedsSection } from '../characterization/needs-section';
+import { SuggestedVacanciesSection } from '../employment/matching-vacancies';
 import { EnterpriseSection } from '../enterprise/person-section';
 import { MaternityEditor, MaternityText } from './maternity-fields';
 import { MergeEntry } from './merge-entry';
@@ -130,6 +131,7 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
       <CharacterizationSummarySection personId={person.id} />
       <NeedsSection personId={person.id} />
       <CasesSection subjectType="person" subjectId={person.id} />
+      <SuggestedVacanciesSection personId={person.id} />
       <EnterpriseSection person={person} />
       <IntegrationIndexSection subjectType="person" subjectId={person.id} />
       {person.abilities.update && <EditPerson person={person} />}
