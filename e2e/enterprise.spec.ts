@@ -95,7 +95,7 @@ test('a caseworker registers a productive unit, its seed capital, a follow-up an
 
   // A microcredit, submitted, reviewed and approved for less than requested.
   const financing = page.getByRole('region', { name: 'Solicitudes de financiación' });
-  await financing.getByRole('button', { name: 'Nueva solicitud de financiación' }).click();
+  await financing.getByRole('button', { name: 'Solicitar financiación' }).click();
   await financing.getByRole('combobox', { name: 'Línea de financiación' }).selectOption('microcredit');
   await financing
     .getByRole('combobox', { name: 'Intermediario financiero' })

@@ -1,9 +1,11 @@
 import { Badge } from '@mantine/core';
 import { useMemo } from 'react';
+import { formatCop as formatPesos } from '../../../domain/enterprise/validation';
 import type { FinancingStatus, UnitStage } from '../../api/enterprise';
 import { currentLanguage, LOCALE_TAGS, type TranslationKey, useT } from '../../i18n';
 
-export { formatCop } from '../../../domain/enterprise/validation';
+/** Pesos as Colombians write them ("$ 5.000.000"), kept on one line (a no-break space after the sign). */
+export const formatCop = (amount: number) => formatPesos(amount).replace(' ', '\u00a0');
 
 /** A calendar day (`YYYY-MM-DD`) in the interface language, never shifted by the device's time zone. */
 export function useDay() {
