@@ -76,6 +76,7 @@ setup(
     await expect(navigation.getByRole('link')).toHaveText([
       'Inicio',
       'Remisiones recibidas',
+      'Empleo',
       'Directorio de servicios',
       'Mi cuenta',
       'Usuarios',

@@ -268,6 +268,34 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./routes/cases/approvals')).ApprovalsPage }),
           },
           {
+            path: 'employment',
+            lazy: async () => ({ Component: (await import('./routes/employment/employers')).EmployersPage }),
+          },
+          {
+            path: 'employment/employers/:employerId',
+            lazy: async () => ({ Component: (await import('./routes/employment/employers')).EmployerPage }),
+          },
+          {
+            path: 'employment/vacancies',
+            lazy: async () => ({ Component: (await import('./routes/employment/vacancies')).VacanciesPage }),
+          },
+          {
+            path: 'employment/vacancies/new',
+            lazy: async () => ({ Component: (await import('./routes/employment/vacancies')).VacancyFormPage }),
+          },
+          {
+            path: 'employment/vacancies/:vacancyId',
+            lazy: async () => ({ Component: (await import('./routes/employment/vacancies')).VacancyPage }),
+          },
+          {
+            path: 'employment/vacancies/:vacancyId/edit',
+            lazy: async () => ({ Component: (await import('./routes/employment/vacancies')).VacancyFormPage }),
+          },
+          {
+            path: 'employment/follow-ups',
+            lazy: async () => ({ Component: (await import('./routes/employment/follow-ups')).FollowUpsPage }),
+          },
+          {
             path: 'employment/demand',
             lazy: async () => ({ Component: (await import('./routes/employment/demand')).LabourDemandPage }),
           },

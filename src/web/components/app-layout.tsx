@@ -28,6 +28,12 @@ const NAVIGATION = [
   { to: '/cases', label: 'cases.nav', end: false, roles: ['caseworker', 'office_coordinator'] },
   { to: '/case-approvals', label: 'cases.approvals.nav', end: true, roles: ['office_coordinator'] },
   { to: '/inbox', label: 'inbox.nav', end: true, roles: ['partner_focal_point', 'network_admin'] },
+  {
+    to: '/employment',
+    label: 'employment.nav',
+    end: false,
+    roles: ['network_admin', 'office_coordinator', 'caseworker', 'partner_focal_point'],
+  },
   { to: '/enterprise', label: 'enterprise.nav', end: false, roles: ['caseworker', 'office_coordinator'] },
   { to: '/directory', label: 'directory.nav', end: false },
   { to: '/account', label: 'nav.account', end: true },

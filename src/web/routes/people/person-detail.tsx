@@ -14,6 +14,7 @@ import { IntegrationIndexSection } from '../assessment/index-section';
 import { CasesSection } from '../cases/cases-section';
 import { CharacterizationSummarySection } from '../characterization/characterization-summary';
 import { NeedsSection } from '../characterization/needs-section';
+import { EmploymentSection } from '../employment/person-section';
 import { SuggestedVacanciesSection } from '../employment/matching-vacancies';
 import { EnterpriseSection } from '../enterprise/person-section';
 import { MaternityEditor, MaternityText } from './maternity-fields';
@@ -131,6 +132,7 @@ function PersonView({ person, mergedFrom }: { person: Person; mergedFrom: string
       <CharacterizationSummarySection personId={person.id} />
       <NeedsSection personId={person.id} />
       <CasesSection subjectType="person" subjectId={person.id} />
+      <EmploymentSection person={person} />
       <SuggestedVacanciesSection personId={person.id} />
       <EnterpriseSection person={person} />
       <IntegrationIndexSection subjectType="person" subjectId={person.id} />
