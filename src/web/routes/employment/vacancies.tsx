@@ -38,6 +38,7 @@ import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
+import { SuggestedCandidatesPanel } from './matching-candidates';
 import {
   ApplicationBadge,
   colombianToday,
@@ -150,7 +151,9 @@ export function VacancyPage() {
           </Text>
           <Text size="sm">
             {t('employment.vacancy.positionsCount', { count: v.positions })} ·{' '}
-            {t('employment.vacancy.dates', { from: day(v.opensOn), to: v.closesOn ? day(v.closesOn) : '—' })}
+            {v.closesOn
+              ? t('employment.vacancy.dates', { from: day(v.opensOn), to: day(v.closesOn) })
+              : t('employment.vacancy.datesFrom', { from: day(v.opensOn) })}
           </Text>
           <Text size="sm">
             {t('employment.vacancy.requirements')}:{' '}
@@ -206,6 +209,7 @@ export function VacancyPage() {
           </Stack>
         </Section>
       )}
+      {(!isEmployer || v.employerStanding === 'verified') && <SuggestedCandidatesPanel vacancyId={v.id} />}
     </Stack>
   );
 }
