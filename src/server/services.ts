@@ -7,8 +7,9 @@ import { createCaseService } from '../modules/cases/service';
 import { createCharacterizationService } from '../modules/characterization/service';
 import { createDirectoryService } from '../modules/directory/service';
 import { createEnterpriseService } from '../modules/enterprise/service';
-import { createEmploymentService } from '../modules/employment/service';
 import { createMatchingService } from '../modules/employment/matching-service';
+import { createEmploymentService } from '../modules/employment/service';
+import { createEnterpriseService } from '../modules/enterprise/service';
 import { createFinderService } from '../modules/finder/service';
 import { createHsdsService } from '../modules/directory/hsds-service';
 import { createIdentityService } from '../modules/identity/service';
@@ -86,6 +87,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     cases,
     referrals,
     directory,
+    enterprise: createEnterpriseService({ db, audit, registry, clock }),
     enterprise: createEnterpriseService({ db, audit, registry, clock }),
     employment: createEmploymentService({ db, audit, registry, clock }),
     matching: createMatchingService({ db, audit, registry, characterization, clock }),
