@@ -6,7 +6,6 @@ import { createAuditService } from '../modules/audit/service';
 import { createCaseService } from '../modules/cases/service';
 import { createCharacterizationService } from '../modules/characterization/service';
 import { createDirectoryService } from '../modules/directory/service';
-import { createEnterpriseService } from '../modules/enterprise/service';
 import { createMatchingService } from '../modules/employment/matching-service';
 import { createEmploymentService } from '../modules/employment/service';
 import { createEnterpriseService } from '../modules/enterprise/service';
@@ -87,7 +86,6 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     cases,
     referrals,
     directory,
-    enterprise: createEnterpriseService({ db, audit, registry, clock }),
     enterprise: createEnterpriseService({ db, audit, registry, clock }),
     employment: createEmploymentService({ db, audit, registry, clock }),
     matching: createMatchingService({ db, audit, registry, characterization, clock }),
