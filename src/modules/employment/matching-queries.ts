@@ -108,9 +108,6 @@ export function seekersOf(db: Db, filter: SeekerFilter, vacancyId: string) {
       'p.experience_months',
       'p.municipality_code',
       'p.availability',
-      'person.given_name_1',
-      'person.preferred_name',
-      'person.surname_1',
       'a.status as application_status',
     ])
     .where('p.seeking', '=', true)
@@ -223,6 +220,16 @@ export function openVacanciesOf(db: Db, filter: VacancyFilter, personId: string)
   if (filter.municipalityCode) query = query.where('v.municipality_code', '=', filter.municipalityCode);
   if (filter.departmentCode) query = query.where('v.municipality_code', 'like', `${filter.departmentCode}%`);
   return query.execute();
+}
+
+/** The names of the few people shown, read after scoring (not for every person scored). */
+export function namesOf(db: Db, personIds: string[]) {
+  if (!personIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('person')
+    .select(['id', 'given_name_1', 'preferred_name', 'surname_1'])
+    .where('id', 'in', personIds)
+    .execute();
 }
 
 export function findProfile(db: Db, personId: string) {

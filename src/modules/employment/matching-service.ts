@@ -369,11 +369,21 @@ export function createMatchingService({
       }
       const wanted = codesToLabel(top.flatMap((t) => t.result.components));
       const l = await labels([vacancy.ciuoCode, ...wanted.occupations], wanted.municipalities, language);
+      const names = new Map(
+        (
+          await q.namesOf(
+            db,
+            top.map((t) => t.item.person_id),
+          )
+        ).map((p) => [p.id, p]),
+      );
       const candidates = top.map(({ item, result }) => {
-        const given = item.preferred_name || item.given_name_1;
+        const person = names.get(item.person_id);
+        const given = person?.preferred_name || person?.given_name_1 || '';
+        const surname = person?.surname_1 ?? '';
         return {
           personId: item.person_id,
-          name: asEmployer ? `${given} ${item.surname_1.charAt(0)}.` : `${given} ${item.surname_1}`,
+          name: asEmployer ? `${given} ${surname.charAt(0)}.` : `${given} ${surname}`,
           municipalityCode: item.municipality_code,
           municipalityName: l.name(item.municipality_code),
           score: result.score,
