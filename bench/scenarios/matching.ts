@@ -101,7 +101,7 @@ export const matchingScenario: Scenario = {
         await db.selectFrom('occupation').select('code').where('level', '=', 4).orderBy('code').execute()
       ).map((o) => o.code);
       const popular = [...units].sort(() => random() - 0.5);
-      const drawUnit = () => popular[Math.floor(popular.length * random() ** 3)] as string;
+      const drawUnit = () => popular[Math.floor(popular.length * random() ** 2)] as string;
       const sibling = (code: string) => {
         const family = units.filter((u) => u.startsWith(code.slice(0, 2)));
         return pick(family);
