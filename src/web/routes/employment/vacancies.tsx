@@ -589,7 +589,7 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
               onChange={(event) => setStatus(event.currentTarget.value as VacancyStatus)}
               data={(vacancy ? VACANCY_STATUSES : (['open', 'draft'] as const)).map((value) => ({
                 value,
-                label: label(t, 'vacancyStatusTitle', value),
+                label: label(t, 'vacancyStatus', value),
               }))}
               error={error('status')}
             />
