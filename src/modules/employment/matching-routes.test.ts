@@ -327,6 +327,31 @@ describe('matching', () => {
     const url = `/api/v1/employment/vacancies/${vacancyId}/candidates`;
     expect((await analyst.request({ method: 'GET', url })).statusCode).toBe(403);
     expect((await reception.request({ method: 'GET', url })).statusCode).toBe(403);
+    // An employer whose latest verification failed a check receives no candidates; staff still see them, warned.
+    const verify = (at: number, nonDiscrimination: boolean) =>
+      database.db
+        .insertInto('employer_verification')
+        .values({
+          id: uuidv7(),
+          organization_id: senaId,
+          legal_registration: true,
+          formal_contracts: true,
+          social_security: true,
+          minimum_wage_or_more: true,
+          safe_conditions: true,
+          non_discrimination: nonDiscrimination,
+          verified_by: adminId,
+          verified_at: new Date(now.getTime() + at),
+          valid_until: '2027-06-30',
+        })
+        .execute();
+    await verify(60_000, false);
+    expect((await partner.request({ method: 'GET', url })).statusCode).toBe(403);
+    const staffView = await caseworker.request({ method: 'GET', url });
+    expect(staffView.statusCode).toBe(200);
+    expect(staffView.json().vacancy.employerVerified).toBe(false);
+    await verify(120_000, true);
+    expect((await partner.request({ method: 'GET', url })).statusCode).toBe(200);
     const otherOrg = await database.db
       .selectFrom('organization')
       .select('id')
