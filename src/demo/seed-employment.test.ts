@@ -24,7 +24,9 @@ describe('demo job insertion', () => {
     expect(standing('Agroindustrias del Valle')).toBe('expired');
     const vacancies = (await employment.listVacancies(coordinator, { status: 'open' }, 'es')).items;
     expect(vacancies.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(vacancies.map((v) => v.municipalityName))).toEqual(new Set(['Barranquilla', 'San José de Cúcuta']));
+    expect(new Set(vacancies.map((v) => v.municipalityName))).toEqual(
+      new Set(['Barranquilla', 'San José de Cúcuta']),
+    );
     const applications = await database.db.selectFrom('job_application').select('status').execute();
     expect(applications.map((a) => a.status).sort()).toEqual(['applied', 'hired', 'interview']);
     const followUps = (await employment.listFollowUps(caseworker, {})).items;

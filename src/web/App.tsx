@@ -281,7 +281,9 @@ const router = createBrowserRouter([
           },
           {
             path: 'employment/vacancies/new',
-            lazy: async () => ({ Component: (await import('./routes/employment/vacancies')).VacancyFormPage }),
+            lazy: async () => ({
+              Component: (await import('./routes/employment/vacancies')).VacancyFormPage,
+            }),
           },
           {
             path: 'employment/vacancies/:vacancyId',
@@ -289,7 +291,9 @@ const router = createBrowserRouter([
           },
           {
             path: 'employment/vacancies/:vacancyId/edit',
-            lazy: async () => ({ Component: (await import('./routes/employment/vacancies')).VacancyFormPage }),
+            lazy: async () => ({
+              Component: (await import('./routes/employment/vacancies')).VacancyFormPage,
+            }),
           },
           {
             path: 'employment/follow-ups',
