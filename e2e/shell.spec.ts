@@ -53,6 +53,7 @@ test('switches to English, keeps it after a reload, and switches back', async ({
     'People',
     'Import',
     'Cases',
+    'Employment',
     'Entrepreneurship',
     'Service directory',
     'My account',

@@ -222,9 +222,9 @@ test('searches users and loads more, page by page', async ({ page }) => {
   await page.getByRole('button', { name: 'Cargar más' }).click();
   await expect(rows).toHaveCount(5);
 
-  await page.getByRole('searchbox', { name: 'Buscar usuarios' }).fill('enlace');
+  await page.getByRole('searchbox', { name: 'Buscar usuarios' }).fill('enlace.sena@ruta.example');
   await page.getByRole('button', { name: 'Buscar', exact: true }).click();
-  await expect(page).toHaveURL(/\/admin\/users\?q=enlace$/);
+  await expect(page).toHaveURL(/\/admin\/users\?q=enlace\.sena(%40|@)ruta\.example$/);
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole('table')).toContainText('enlace.sena@ruta.example');
   await expect(page.getByRole('button', { name: 'Cargar más' })).toHaveCount(0);

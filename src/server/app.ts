@@ -90,6 +90,11 @@ const MODULE_TAGS = [
     description:
       'Job insertion: allied employers and the verification of their work conditions, vacancies, the pipeline of candidates with placement follow-ups, and registration with the public employment service',
   },
+  {
+    name: 'enterprise',
+    description:
+      'Entrepreneurship: courses and enrolments, productive units with their support and follow-ups, financing applications',
+  },
   { name: 'reports', description: 'Aggregate reports (no personal data)' },
   {
     name: 'hsds',

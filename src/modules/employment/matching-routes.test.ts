@@ -380,6 +380,19 @@ describe('matching', () => {
       .vacancies.find((v: { vacancyId: string }) => v.vacancyId === vacancyId);
     expect(suggestion).toMatchObject({ score: 100, ciuoCode: '7531', municipalityName: 'Barranquilla' });
     expect(suggestion.components).toHaveLength(6);
+    // Asking for suggestions never writes a profile for someone who has none.
+    const newcomer = await register('Recien', false);
+    const suggested = await caseworker.request({
+      method: 'GET',
+      url: `/api/v1/employment/people/${newcomer}/vacancies`,
+    });
+    expect(suggested.statusCode, suggested.body).toBe(200);
+    expect(suggested.json().profile.version).toBe(0);
+    const stored = await caseworker.request({
+      method: 'GET',
+      url: `/api/v1/employment/people/${newcomer}/job-profile`,
+    });
+    expect(stored.json().profile).toBeNull();
     // A closed vacancy is not suggested.
     await database.db.updateTable('vacancy').set({ status: 'closed' }).where('id', '=', vacancyId).execute();
     const after = await caseworker.request({

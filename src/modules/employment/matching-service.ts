@@ -420,7 +420,14 @@ export function createMatchingService({
       language: Language,
     ) {
       await personWork(actor, personId);
-      const profileRow = (await q.findProfile(db, personId)) ?? (await refresh(actor, personId, language));
+      // Without a saved profile, suggest from the records as they are now: reading suggestions never writes one
+      // (version 0 says it is not saved yet).
+      const profileRow: ProfileRow = (await q.findProfile(db, personId)) ?? {
+        person_id: personId,
+        ...(await fieldsFromRecords(actor, personId, language)),
+        version: 0,
+        updated_at: clock(),
+      };
       const seeker = seekerOf(profileRow);
       const filters = asFilters(query);
       const search = async (digits: number) => {

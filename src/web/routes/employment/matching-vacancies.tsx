@@ -14,8 +14,8 @@ const ROLES = ['caseworker', 'office_coordinator'];
 
 /**
  * "Vacantes sugeridas" for a person: open vacancies of verified employers that fit their job profile, each with its
- * score bar and explanation. The profile is built from the latest characterization the first time; staff can bring
- * it up to date with the button.
+ * score bar and explanation. Until staff save a profile, suggestions come from the latest characterization as it is;
+ * the button saves it (or brings a saved one up to date).
  */
 export function SuggestedVacanciesPanel({ personId, limit = 20 }: { personId: string; limit?: number }) {
   const t = useT();
