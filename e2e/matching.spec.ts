@@ -151,6 +151,11 @@ test('a caseworker sees suggested candidates for a vacancy and suggested vacanci
   await expect(vacancy.getByTestId('match-explanation')).toContainText('Educación: cumple');
   await expectNoSeriousViolations(page);
   await shot(page, 'person-vacancies-desktop');
+  // Saving the profile from the characterization shows in the person's history in words.
+  await section.getByRole('button', { name: 'Actualizar perfil desde la caracterización' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Historial, lo más reciente primero' }).locator(':scope > li').first(),
+  ).toContainText('Perfil laboral actualizado desde la caracterización');
   await page.setViewportSize(PHONE);
   await expect.poll(() => hasHorizontalScroll(page)).toBe(false);
   await section.scrollIntoViewIfNeeded();

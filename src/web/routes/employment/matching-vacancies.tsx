@@ -27,7 +27,11 @@ export function SuggestedVacanciesPanel({ personId, limit = 20 }: { personId: st
   });
   const refresh = useMutation({
     mutationFn: () => refreshJobProfile(personId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['matching', 'vacancies', personId] }),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: ['matching', 'vacancies', personId] });
+      // The save shows in the person's history on the same page.
+      queryClient.invalidateQueries({ queryKey: ['people', 'timeline', personId] });
+    },
   });
   const money = useMemo(
     () =>

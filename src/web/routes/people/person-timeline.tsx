@@ -69,6 +69,14 @@ export function PersonTimeline({ person }: { person: Person }) {
   );
 }
 
+const OTHER_ACTIONS = new Set([
+  'characterization.completed',
+  'characterization.sensitive_read',
+  'employment.registration_saved',
+  'employment.job_profile_refreshed',
+  'employment.job_profile_saved',
+]);
+
 const ENUM_FIELDS: Record<string, string> = {
   populationGroup: 'people.populationGroup',
   sexAtBirth: 'people.sex',
@@ -129,9 +137,14 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
           : '—',
       });
       break;
-    case 'other':
-      title = entry.action;
+    case 'other': {
+      // Other modules' entries about the person read in words when we know them, else as their action code.
+      const known = OTHER_ACTIONS.has(entry.action);
+      title = known
+        ? t(`people.timeline.action.${entry.action.replace('.', '_')}` as TranslationKey)
+        : entry.action;
       break;
+    }
     default:
       title = t(`people.timeline.kind.${entry.kind}`);
   }
