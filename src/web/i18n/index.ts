@@ -1,6 +1,5 @@
 import i18next, { type TOptions } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from './locales/en.json';
 import es from './locales/es.json';
 
 export const LANGUAGES = ['es', 'en'] as const;
@@ -32,16 +31,36 @@ function applyToDocument(language: Language): void {
 
 export const i18n = i18next.createInstance();
 
+// Spanish is bundled, so the first frame renders translated without waiting; English (about 35 kB compressed) is
+// fetched only by those who use it, before the first render when it was their choice (see `loadChosenLanguage`).
 void i18n.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en } },
-  lng: readStoredLanguage(),
+  resources: { es: { translation: es } },
+  partialBundledLanguages: true,
+  lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
   interpolation: { escapeValue: false },
   returnNull: false,
-  // Resources are bundled, so initialise synchronously and render the first frame already translated.
   initAsync: false,
 });
+
+async function ensureLoaded(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  const catalogue = (await import('./locales/en.json')).default;
+  i18n.addResourceBundle(language, 'translation', catalogue);
+}
+
+/** Called once before the first render: the language chosen on this device, loaded. */
+export async function loadChosenLanguage(): Promise<void> {
+  const language = readStoredLanguage();
+  if (language === DEFAULT_LANGUAGE) return;
+  try {
+    await ensureLoaded(language);
+    await i18n.changeLanguage(language);
+  } catch {
+    // The catalogue could not be fetched (offline): the interface stays in Spanish rather than not starting.
+  }
+}
 
 i18n.on('languageChanged', (language) => applyToDocument(currentLanguage(language)));
 applyToDocument(currentLanguage());
@@ -57,6 +76,7 @@ export async function switchLanguage(language: Language): Promise<void> {
   } catch {
     // The choice then lasts until the page is reloaded.
   }
+  await ensureLoaded(language);
   await i18n.changeLanguage(language);
 }
 
