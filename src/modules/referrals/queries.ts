@@ -131,9 +131,13 @@ function referralQuery(db: Db) {
     .innerJoin('person as p', 'p.id', 'r.person_id')
     .innerJoin('app_user as u', 'u.id', 'r.sent_by')
     .innerJoin('case as c', 'c.id', 'r.case_id')
+    .leftJoin('consent as k', 'k.id', 'r.consent_id')
     .selectAll('r')
     .select([
       'c.caseworker_id as case_caseworker_id',
+      // Access follows the case: a transferred case's referrals belong to the office now serving it.
+      'c.office_id as case_office_id',
+      'k.revoked_at as consent_revoked_at',
       's.name as service_name',
       's.completion_days',
       'o.name as organization_name',

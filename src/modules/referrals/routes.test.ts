@@ -693,3 +693,44 @@ describe('referral report', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('after the person revokes the consent to share', () => {
+  it('the partner no longer sees what was shared; the referring office still does', async () => {
+    const { caseId, goalId, personId } = await personWithCase({
+      givenName: 'Revoca',
+      birthDate: '2002-03-03',
+      consent: true,
+    });
+    const sent = await send(
+      caseworker,
+      caseId,
+      { serviceId: courseId, goalId, reason: 'Formación' },
+      uuidv7(),
+    );
+    expect(sent.statusCode, sent.body).toBe(201);
+    const id = sent.json().id as string;
+    expect(
+      (await partner.request({ method: 'GET', url: `/api/v1/referrals/${id}` })).json().sharedData,
+    ).toMatchObject({ name: 'Revoca Remisión' });
+
+    const consents = await caseworker.request({ method: 'GET', url: `/api/v1/persons/${personId}/consents` });
+    const sharing = consents
+      .json()
+      .items.find(
+        (c: { purpose: string; revokedAt: string | null }) => c.purpose === 'sharing_with_partners',
+      );
+    const revoked = await caseworker.request({
+      method: 'POST',
+      url: `/api/v1/persons/${personId}/consents/${sharing.id}/revoke`,
+      payload: {},
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+
+    const forPartner = await partner.request({ method: 'GET', url: `/api/v1/referrals/${id}` });
+    expect(forPartner.statusCode).toBe(200);
+    expect(forPartner.json().sharedData).toBeNull();
+    expect(JSON.stringify(forPartner.json())).not.toContain('Revoca');
+    const forOffice = await caseworker.request({ method: 'GET', url: `/api/v1/referrals/${id}` });
+    expect(forOffice.json().sharedData).toMatchObject({ name: 'Revoca Remisión' });
+  });
+});

@@ -73,7 +73,8 @@ export const ReferralSummary = z.object({
   caseId: z.uuid().nullable(),
   actionId: z.uuid().nullable(),
   reason: z.string().nullable(),
-  sharedData: SharedData,
+  /** Null for the partner once the person revoked the consent the referral was sent under. */
+  sharedData: SharedData.nullable(),
   /** The eligibility checks as they were when it was sent, explained in the request's language. */
   eligibility: z.array(Check),
   declineReason: z.string().nullable(),

@@ -219,13 +219,13 @@ export function createReferralService({
     actor: Actor,
     checks: Array<{ rule: string; outcome: string; message: string }>,
   ) {
-    const asReferrer = policy.readAsReferrer(actor, { officeId: row.office_id });
+    const asReferrer = policy.readAsReferrer(actor, { officeId: row.case_office_id });
     const status = row.status as ReferralStatus;
     const abilities = [
       ...(policy.answer(actor, { organizationId: row.organization_id })
         ? allowedCommands(status, 'partner')
         : []),
-      ...(policy.workCase(actor, { officeId: row.office_id, caseworkerId: row.case_caseworker_id })
+      ...(policy.workCase(actor, { officeId: row.case_office_id, caseworkerId: row.case_caseworker_id })
         ? allowedCommands(status, 'referrer')
         : []),
     ];
@@ -249,7 +249,8 @@ export function createReferralService({
       caseId: asReferrer ? row.case_id : null,
       actionId: asReferrer ? row.case_action_id : null,
       reason: row.reason,
-      sharedData: row.shared_data as SharedData,
+      // Revoking the consent to share stops the partner from seeing what was shared; the referring office keeps it.
+      sharedData: row.consent_revoked_at && !asReferrer ? null : (row.shared_data as SharedData),
       eligibility: checks as never,
       declineReason: row.decline_reason,
       outcome: row.outcome as ReferralOutcome | null,
@@ -284,7 +285,8 @@ export function createReferralService({
    */
   async function auditPartnerRead(actor: Actor, rows: q.ReferralRow[]) {
     const read = rows.filter(
-      (row) => actor.role === 'network_admin' || !policy.readAsReferrer(actor, { officeId: row.office_id }),
+      (row) =>
+        actor.role === 'network_admin' || !policy.readAsReferrer(actor, { officeId: row.case_office_id }),
     );
     if (!read.length) return;
     await audit.record(db, actor, {
@@ -300,7 +302,7 @@ export function createReferralService({
     if (!policy.mayRefer(actor) && !policy.mayAnswer(actor)) throw new AppError('forbidden');
     const row = await q.findReferral(db, id);
     if (!row) throw new AppError('notFound');
-    if (policy.readAsReferrer(actor, { officeId: row.office_id })) return row;
+    if (policy.readAsReferrer(actor, { officeId: row.case_office_id })) return row;
     if (policy.answer(actor, { organizationId: row.organization_id })) return row;
     if (actor.role === 'partner_focal_point') throw new AppError('forbidden');
     throw new AppError('notFound');
@@ -573,8 +575,8 @@ export function createReferralService({
       if (side === 'partner' && !policy.answer(actor, { organizationId: row.organization_id }))
         throw new AppError('forbidden');
       if (side === 'referrer') {
-        if (!policy.readAsReferrer(actor, { officeId: row.office_id })) throw new AppError('notFound');
-        if (!policy.workCase(actor, { officeId: row.office_id, caseworkerId: row.case_caseworker_id }))
+        if (!policy.readAsReferrer(actor, { officeId: row.case_office_id })) throw new AppError('notFound');
+        if (!policy.workCase(actor, { officeId: row.case_office_id, caseworkerId: row.case_caseworker_id }))
           throw new AppError('forbidden');
       }
       const conflict = async () =>
@@ -659,7 +661,7 @@ export function createReferralService({
           action: `referral.${EVENT_OF_COMMAND[command]}`,
           recordType: 'referral',
           recordId: id,
-          officeId: row.office_id,
+          officeId: row.case_office_id,
           changes: { before: { status: row.status }, after: { status: step.status, ...eventDetails } },
         });
         return true;

@@ -89,7 +89,8 @@ export interface Referral {
   caseId: string | null;
   actionId: string | null;
   reason: string | null;
-  sharedData: SharedData;
+  /** Null for the partner once the person revoked the consent the referral was sent under. */
+  sharedData: SharedData | null;
   /** The eligibility checks as they were when it was sent. */
   eligibility: EligibilityCheck[];
   declineReason: string | null;

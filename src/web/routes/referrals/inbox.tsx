@@ -271,7 +271,13 @@ function InboxItem({
         <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
           {allOrganizations ? `${referral.serviceName} · ${referral.organizationName}` : referral.serviceName}
         </Text>
-        <SharedDataFacts data={referral.sharedData} />
+        {referral.sharedData ? (
+          <SharedDataFacts data={referral.sharedData} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('inbox.consentRevoked')}
+          </Text>
+        )}
         {reason && (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             <Text span fw={600}>
