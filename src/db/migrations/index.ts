@@ -18,6 +18,7 @@ import * as m0019 from './0019_directory';
 import * as m0020 from './0020_referrals_and_outbox';
 import * as m0021 from './0021_employment';
 import * as m0022 from './0022_enterprise';
+import * as m0023 from './0023_referral_indexes';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0020_referrals_and_outbox': m0020,
   '0021_employment': m0021,
   '0022_enterprise': m0022,
+  '0023_referral_indexes': m0023,
 };

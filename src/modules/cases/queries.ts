@@ -107,6 +107,18 @@ export function insertCase(db: Db, row: Insertable<CaseTable>) {
   return db.insertInto('case').values(row).execute();
 }
 
+/**
+ * A change made to a case from outside its page (a partner's step on a referral): the version moves on, so a case
+ * team member saving what they read before gets a conflict instead of overwriting it.
+ */
+export function touchCase(db: Db, id: string) {
+  return db
+    .updateTable('case')
+    .set({ version: sql`version + 1`, updated_at: sql`now()`, last_activity_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Changes a case at the version read; undefined when someone else changed it first. */
 export function updateCaseAtVersion(db: Db, id: string, version: number, changes: Updateable<CaseTable>) {
   return db

@@ -1282,6 +1282,7 @@ export function createCaseService({
           dueOn: null,
         }),
       });
+      await q.touchCase(trx, input.caseId);
       return actionId;
     },
 
@@ -1328,6 +1329,7 @@ export function createCaseService({
           ...(action ? { description: action.description } : {}),
         }),
       });
+      await q.touchCase(trx, input.caseId);
     },
 
     /** The case's office and person if the caller may read the case (403/404 as `getCase`). */

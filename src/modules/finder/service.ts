@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { colombianDate } from '../../domain/calendar';
 import {
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_CODES,
@@ -76,9 +77,9 @@ export function createFinderService({ db, municipalities, clock = () => new Date
     );
   }
 
-  /** Schedules valid today (or with no dates). */
+  /** Schedules valid today in Colombia (or with no dates): the UTC date turns at 7 p.m. there. */
   function current(rows: ScheduleRow[]) {
-    const today = clock().toISOString().slice(0, 10);
+    const today = colombianDate(clock());
     return rows.filter(
       (row) => (!row.valid_from || row.valid_from <= today) && (!row.valid_to || row.valid_to >= today),
     );

@@ -474,8 +474,11 @@ describe('the partner and the closed loop', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current).toMatchObject({ id: referralId, version: 1 });
     now = new Date('2026-12-07T16:00:00Z');
+    const caseVersion = (await caseOf(caseworker, caseId)).version as number;
     const accepted = await step(partner, referralId, 'accept', { version: 1 });
     expect(accepted.statusCode, accepted.body).toBe(200);
+    // The case moved on: whoever saves the case from what they read before gets a conflict, not an overwrite.
+    expect((await caseOf(caseworker, caseId)).version).toBe(caseVersion + 1);
     expect(accepted.json()).toMatchObject({
       status: 'accepted',
       version: 2,
