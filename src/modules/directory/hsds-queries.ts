@@ -244,10 +244,14 @@ function chunks<T>(rows: T[]): T[][] {
   return out;
 }
 
-/** Inserts or updates organizations; `kind` is changed only for rows that carry Ruta's kind attribute. */
+/**
+ * Inserts or updates organizations. An existing organization's `kind` changes only for rows that carry Ruta's kind
+ * attribute, and only when `changeKind` (the importer is an administrator).
+ */
 export async function upsertOrganizations(
   db: Db,
   rows: Array<Omit<ImportedOrganization, 'alternate_name'> & { short_name: string }>,
+  options: { changeKind: boolean },
 ): Promise<void> {
   for (const withKind of [true, false]) {
     const selected = rows.filter((row) => (row.kind !== null) === withKind);
@@ -269,7 +273,7 @@ export async function upsertOrganizations(
           oc.column('id').doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
             short_name: eb.ref('excluded.short_name'),
-            ...(withKind ? { kind: eb.ref('excluded.kind') } : {}),
+            ...(withKind && options.changeKind ? { kind: eb.ref('excluded.kind') } : {}),
             description: eb.ref('excluded.description'),
             email: eb.ref('excluded.email'),
             website: eb.ref('excluded.website'),

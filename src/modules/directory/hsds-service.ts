@@ -30,6 +30,8 @@ import * as q from './hsds-queries';
 export const hsdsPolicy = {
   export: (_actor: Actor) => true,
   import: (actor: Actor) => actor.role === 'network_admin' || actor.role === 'office_coordinator',
+  // An organization's kind decides what it may do (an employer receives candidates): only administrators change it.
+  changeOrganizationKind: (actor: Actor) => actor.role === 'network_admin',
 };
 
 /** At most this many problems are listed in one answer (the count says how many there were). */
@@ -256,7 +258,9 @@ export function createHsdsService({
           return { ...rest, short_name: shortName };
         });
 
-        await q.upsertOrganizations(trx, organizationRows);
+        await q.upsertOrganizations(trx, organizationRows, {
+          changeKind: hsdsPolicy.changeOrganizationKind(actor),
+        });
         await q.upsertServices(trx, rows.services, actor.userId);
         await q.upsertLocations(trx, rows.locations);
         await q.upsertServicesAtLocations(trx, rows.servicesAtLocations);

@@ -320,6 +320,37 @@ describe('import → export → import', () => {
   }, 240_000);
 });
 
+describe('organization kinds on import', () => {
+  it('a coordinator’s import never changes an existing organization’s kind; an administrator’s does', async () => {
+    const records = buildDirectory(`Tipo ${uuidv7().slice(-8)}`);
+    const organization = records.organizations[0] as DirectoryRecords['organizations'][number];
+    organization.kind = 'employer';
+    await insertDirectory(database.db, records);
+    const exported = await exportAs(sessions.admin as TestSession);
+    const kindOf = async () =>
+      (
+        await database.db
+          .selectFrom('organization')
+          .select('kind')
+          .where('id', '=', organization.id)
+          .executeTakeFirstOrThrow()
+      ).kind;
+    await database.db
+      .updateTable('organization')
+      .set({ kind: 'ngo' })
+      .where('id', '=', organization.id)
+      .execute();
+
+    const byCoordinator = await importAs(sessions.coordinator as TestSession, exported.rawPayload);
+    expect(byCoordinator.statusCode, byCoordinator.body).toBe(200);
+    expect(await kindOf()).toBe('ngo');
+
+    const byAdmin = await importAs(sessions.admin as TestSession, exported.rawPayload);
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200);
+    expect(await kindOf()).toBe('employer');
+  });
+});
+
 describe('POST /api/v1/directory/hsds/import of another system’s package', () => {
   it('imports the foreign fixture without edits: organizations outside the network, matched places, terms and hours', async () => {
     const response = await importAs(sessions.coordinator as TestSession, fixtureZip());

@@ -451,8 +451,8 @@ describe('the partner and the closed loop', () => {
     expect(otherInbox.json().items.map((r: { id: string }) => r.id)).not.toContain(referralId);
     expect(
       (await otherPartner.request({ method: 'GET', url: `/api/v1/referrals/${referralId}` })).statusCode,
-    ).toBe(403);
-    expect((await step(otherPartner, referralId, 'accept', { version: 1 })).statusCode).toBe(403);
+    ).toBe(404);
+    expect((await step(otherPartner, referralId, 'accept', { version: 1 })).statusCode).toBe(404);
     for (const session of [reception, analyst]) {
       expect(
         (await session.request({ method: 'GET', url: `/api/v1/referrals/${referralId}` })).statusCode,

@@ -297,14 +297,16 @@ export function createReferralService({
     });
   }
 
-  /** One referral as the caller may see it: 403 for other partners and roles without access, 404 if unknown. */
+  /**
+   * One referral as the caller may see it: 403 for roles that never see referrals; 404 if unknown or out of the
+   * caller's scope (another partner's, another office's), so its existence is not disclosed.
+   */
   async function load(actor: Actor, id: string) {
     if (!policy.mayRefer(actor) && !policy.mayAnswer(actor)) throw new AppError('forbidden');
     const row = await q.findReferral(db, id);
     if (!row) throw new AppError('notFound');
     if (policy.readAsReferrer(actor, { officeId: row.case_office_id })) return row;
     if (policy.answer(actor, { organizationId: row.organization_id })) return row;
-    if (actor.role === 'partner_focal_point') throw new AppError('forbidden');
     throw new AppError('notFound');
   }
 
@@ -573,7 +575,7 @@ export function createReferralService({
       const row = await q.findReferral(db, id);
       if (!row) throw new AppError('notFound');
       if (side === 'partner' && !policy.answer(actor, { organizationId: row.organization_id }))
-        throw new AppError('forbidden');
+        throw new AppError('notFound');
       if (side === 'referrer') {
         if (!policy.readAsReferrer(actor, { officeId: row.case_office_id })) throw new AppError('notFound');
         if (!policy.workCase(actor, { officeId: row.case_office_id, caseworkerId: row.case_caseworker_id }))
