@@ -737,3 +737,74 @@ describe('after the person revokes the consent to share', () => {
     expect(forOffice.json().sharedData).toMatchObject({ name: 'Revoca Remisión' });
   });
 });
+
+describe('when the case is transferred to another office', () => {
+  it('its referrals go with it: the new office sees and withdraws them, the old one no longer does', async () => {
+    const { caseId, goalId } = await personWithCase({
+      givenName: 'Traslada',
+      birthDate: '2001-01-01',
+      consent: true,
+    });
+    const sent = await send(
+      caseworker,
+      caseId,
+      { serviceId: courseId, goalId, reason: 'Formación' },
+      uuidv7(),
+    );
+    expect(sent.statusCode, sent.body).toBe(201);
+    const referralId = sent.json().id as string;
+
+    const bogota = await database.db
+      .selectFrom('office')
+      .select('id')
+      .where('name', '=', 'Oficina de Atención al Migrante – Bogotá')
+      .executeTakeFirstOrThrow();
+    const organization = await database.db
+      .selectFrom('office')
+      .select('organization_id')
+      .where('id', '=', bogota.id)
+      .executeTakeFirstOrThrow();
+    const userId = uuidv7();
+    await database.db
+      .insertInto('app_user')
+      .values({
+        id: userId,
+        organization_id: organization.organization_id,
+        email: 'coordinacion.bogota.remisiones@ruta.example',
+        display_name: 'Coordinación Bogotá',
+        role: 'office_coordinator',
+        password_hash: await hashPassword(TEST_PASSWORD),
+      })
+      .execute();
+    await database.db.insertInto('user_office').values({ user_id: userId, office_id: bogota.id }).execute();
+    const bogotaCoordinator = (await signIn(app, 'coordinacion.bogota.remisiones@ruta.example')).session;
+
+    const version = (await caseOf(caseworker, caseId)).version as number;
+    const requested = await caseworker.request({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/transfer`,
+      payload: { version, toOfficeId: bogota.id, reason: 'Se mudó a Bogotá' },
+    });
+    expect(requested.statusCode, requested.body).toBe(200);
+    const accepted = await bogotaCoordinator.request({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/transfer/decision`,
+      payload: { version: version + 1, decision: 'accept' },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+
+    const forNewOffice = await bogotaCoordinator.request({
+      method: 'GET',
+      url: `/api/v1/referrals/${referralId}`,
+    });
+    expect(forNewOffice.statusCode, forNewOffice.body).toBe(200);
+    expect(forNewOffice.json()).toMatchObject({ personName: 'Traslada Remisión', abilities: ['withdraw'] });
+    const forOldOffice = await caseworker.request({ method: 'GET', url: `/api/v1/referrals/${referralId}` });
+    expect(forOldOffice.statusCode).toBe(404);
+    const withdrawn = await step(bogotaCoordinator, referralId, 'withdraw', {
+      version: 1,
+      reason: 'Se atenderá en Bogotá',
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+  });
+});
