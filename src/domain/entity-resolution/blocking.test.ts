@@ -1,0 +1,207 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  candidatePairs,
+  candidatePairsFromKeys,
+  documentDigitsRule,
+  formatBlockingStats,
+  givenSurnameMonthDayRule,
+  municipalityNameRule,
+  surnamePhoneticYearRule,
+  swappedSurnamesDateRule,
+} from './blocking';
+import { preparePerson } from './comparisons';
+
+const pairsOf = (result: { left: Uint32Array; right: Uint32Array; count: number }) =>
+  Array.from({ length: result.count }, (_, k) => `${result.left[k]}-${result.right[k]}`);
+
+describe('blocking rules', () => {
+  it('documentDigits keys on the digits whatever the type, ignoring leading zeros', () => {
+    const a = preparePerson({ givenName1: 'Ana', documents: [{ type: 'CC', number: '1.023.456.789' }] });
+    const b = preparePerson({ givenName1: 'Ana', documents: [{ type: 'TI', number: '01023456789' }] });
+    expect(documentDigitsRule.keys(a)).toEqual(['1023456789']);
+    expect(documentDigitsRule.keys(b)).toEqual(['1023456789']);
+    expect(documentDigitsRule.keys(preparePerson({ givenName1: 'Ana' }))).toEqual([]);
+  });
+
+  it('surnamePhoneticYear meets Vásquez and Basquez born the same year, not another year', () => {
+    const a = preparePerson({ givenName1: 'Ana', surname1: 'Vásquez', birthDate: '1990-03-15' });
+    const b = preparePerson({ givenName1: 'Ana', surname1: 'Basquez', birthDate: '15/03/1990' });
+    const c = preparePerson({ givenName1: 'Ana', surname1: 'Basquez', birthDate: '1991-03-15' });
+    expect(surnamePhoneticYearRule.keys(a)).toEqual(surnamePhoneticYearRule.keys(b));
+    expect(surnamePhoneticYearRule.keys(a)).not.toEqual(surnamePhoneticYearRule.keys(c));
+    expect(surnamePhoneticYearRule.keys(preparePerson({ surname1: 'Pérez' }))).toEqual([]);
+  });
+
+  it('givenSurnameMonthDay survives a wrong year', () => {
+    const a = preparePerson({ givenName1: 'Ximena', surname1: 'Pérez', birthDate: '1990-03-15' });
+    const b = preparePerson({ givenName1: 'Jimena', surname1: 'Perez', birthDate: '1980-03-15' });
+    expect(givenSurnameMonthDayRule.keys(a)).toEqual(givenSurnameMonthDayRule.keys(b));
+    expect(givenSurnameMonthDayRule.keys(a)).toHaveLength(1);
+  });
+
+  it('swappedSurnamesDate meets surnames in the other order and a day/month swap', () => {
+    const a = preparePerson({
+      givenName1: 'Ana',
+      surname1: 'Pérez',
+      surname2: 'Gómez',
+      birthDate: '1990-03-05',
+    });
+    const b = preparePerson({
+      givenName1: 'Ana',
+      surname1: 'Gómez',
+      surname2: 'Pérez',
+      birthDate: '1990-05-03',
+    });
+    const c = preparePerson({ givenName1: 'Ana', surname1: 'Gómez', birthDate: '1990-05-03' });
+    expect(swappedSurnamesDateRule.keys(a)).toEqual(swappedSurnamesDateRule.keys(b));
+    expect(swappedSurnamesDateRule.keys(c)).toEqual([]);
+  });
+
+  it('municipalityName needs the municipality and both name keys', () => {
+    const a = preparePerson({ givenName1: 'Hernán', surname1: 'Quintero', municipality: '08001' });
+    const b = preparePerson({ givenName1: 'Ernan', surname1: 'Kintero', municipality: '08001' });
+    expect(municipalityNameRule.keys(a)).toEqual(municipalityNameRule.keys(b));
+    expect(municipalityNameRule.keys(preparePerson({ givenName1: 'Ana', surname1: 'Pérez' }))).toEqual([]);
+  });
+});
+
+describe('candidatePairsFromKeys', () => {
+  it('deduplicates across rules and reports per-rule statistics', () => {
+    // rule a: records 0,1,2 share x; rule b: 1,2 share y (already given), 3,4 share z.
+    const result = candidatePairsFromKeys(
+      ['a', 'b'],
+      [
+        [['x'], ['x'], ['x'], [], ['w']],
+        [[], ['y'], ['y'], ['z'], ['z']],
+      ],
+      5,
+    );
+    expect(pairsOf(result)).toEqual(['0-1', '0-2', '1-2', '3-4']);
+    expect(result.stats[0]).toMatchObject({
+      rule: 'a',
+      blocks: 1,
+      pairsGenerated: 3,
+      pairsNew: 3,
+      largestBlock: 3,
+    });
+    expect(result.stats[1]).toMatchObject({
+      rule: 'b',
+      blocks: 2,
+      pairsGenerated: 2,
+      pairsNew: 1,
+      blocksSkipped: 0,
+    });
+  });
+
+  it('skips blocks over the cap and counts them', () => {
+    const keys = [[['big'], ['big'], ['big'], ['small'], ['small']]];
+    const result = candidatePairsFromKeys(['r'], keys, 5, 2);
+    expect(pairsOf(result)).toEqual(['3-4']);
+    expect(result.stats[0]).toMatchObject({ blocksSkipped: 1, recordsInSkippedBlocks: 3, largestBlock: 3 });
+    expect(formatBlockingStats(result.stats)[0]).toContain('1 blocks over the cap skipped (3 records)');
+  });
+
+  it('a record listing the same key twice does not pair with itself', () => {
+    const result = candidatePairsFromKeys(['r'], [[['k', 'k'], ['k']]], 2);
+    expect(pairsOf(result)).toEqual(['0-1']);
+  });
+
+  it('refuses a cap below 2', () => {
+    expect(() => candidatePairsFromKeys(['r'], [[]], 0, 1)).toThrow(RangeError);
+  });
+
+  const keysArb = fc
+    .record({
+      n: fc.integer({ min: 0, max: 30 }),
+      rules: fc.integer({ min: 1, max: 3 }),
+      cap: fc.integer({ min: 2, max: 8 }),
+    })
+    .chain(({ n, rules, cap }) =>
+      fc.record({
+        n: fc.constant(n),
+        cap: fc.constant(cap),
+        keys: fc.array(
+          fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 2 }), {
+            minLength: n,
+            maxLength: n,
+          }),
+          { minLength: rules, maxLength: rules },
+        ),
+      }),
+    );
+
+  it('property: pairs are ordered, unique, never from a capped block, and complete otherwise', () => {
+    fc.assert(
+      fc.property(keysArb, ({ n, cap, keys }) => {
+        const result = candidatePairsFromKeys(
+          keys.map((_, r) => `r${r}`),
+          keys,
+          n,
+          cap,
+        );
+        const got = new Set<string>();
+        for (let k = 0; k < result.count; k++) {
+          const i = result.left[k] as number;
+          const j = result.right[k] as number;
+          expect(i).toBeLessThan(j);
+          const code = `${i}-${j}`;
+          expect(got.has(code)).toBe(false);
+          got.add(code);
+        }
+        // Expected set computed naively.
+        const expected = new Set<string>();
+        for (const ruleKeys of keys) {
+          const sizes = new Map<string, number>();
+          for (const recordKeys of ruleKeys)
+            for (const key of new Set(recordKeys)) sizes.set(key, (sizes.get(key) ?? 0) + 1);
+          for (let i = 0; i < n; i++) {
+            for (let j = i + 1; j < n; j++) {
+              for (const key of new Set(ruleKeys[i])) {
+                if (ruleKeys[j]?.includes(key) && (sizes.get(key) ?? 0) <= cap) expected.add(`${i}-${j}`);
+              }
+            }
+          }
+        }
+        expect([...got].sort()).toEqual([...expected].sort());
+        const totalNew = result.stats.reduce((sum, s) => sum + s.pairsNew, 0);
+        expect(totalNew).toBe(result.count);
+      }),
+    );
+  });
+});
+
+describe('candidatePairs over prepared persons', () => {
+  it('finds a duplicate written differently and leaves strangers apart', () => {
+    const persons = [
+      preparePerson({
+        givenName1: 'José',
+        surname1: 'Pérez',
+        surname2: 'Gómez',
+        birthDate: '1990-03-05',
+        documents: [{ type: 'CC', number: '1023456789' }],
+      }),
+      preparePerson({
+        fullName: 'GOMEZ PEREZ JOSE',
+        fullNameOrder: 'surname-first',
+        birthDate: '05/03/1990',
+      }),
+      preparePerson({
+        givenName1: 'Lucía',
+        surname1: 'Ramírez',
+        birthDate: '1975-11-20',
+        documents: [{ type: 'TI', number: '1023456789' }],
+      }),
+      preparePerson({ givenName1: 'Carlos', surname1: 'Castro', birthDate: '2001-01-01' }),
+    ];
+    const result = candidatePairs(persons);
+    expect(pairsOf(result)).toEqual(['0-2', '0-1']);
+    expect(result.stats.map((s) => s.rule)).toEqual([
+      'documentDigits',
+      'surnamePhoneticYear',
+      'givenSurnameMonthDay',
+      'swappedSurnamesDate',
+      'municipalityName',
+    ]);
+  });
+});
