@@ -187,6 +187,39 @@ test('a verified employer receives a consenting candidate, interviews and hires;
   await coordinator.getByRole('button', { name: 'Guardar verificación' }).click();
   await expect(coordinator.getByText(`Visita de la prueba ${title}`)).toBeVisible();
   await expect(coordinator.getByText('Verificado', { exact: true }).first()).toBeVisible();
+
+  // The coordinator edits the employer's profile; the municipality is picked by typing its name.
+  const activity = `Confección de prendas de vestir ${uniqueWord()}`;
+  await coordinator.getByRole('button', { name: 'Editar perfil' }).click();
+  const profile = coordinator.getByRole('form', { name: 'Editar perfil' });
+  await profile.getByLabel('NIT').fill('900123456');
+  await profile.getByLabel('Actividad económica').fill(activity);
+  await profile.getByRole('textbox', { name: 'Municipio' }).fill('Soledad');
+  await coordinator.getByRole('option', { name: 'Soledad (Atlántico)' }).click();
+  await profile.getByLabel('Dirección').fill('Calle 30 # 12-45');
+  await expectNoSeriousViolations(coordinator);
+  await shot(coordinator, 'employer-profile-form');
+  await profile.getByRole('button', { name: 'Guardar perfil' }).click();
+  await expect(coordinator.getByText(`Actividad económica: ${activity}`)).toBeVisible();
+  await expect(coordinator.getByText('Dirección: Calle 30 # 12-45, Soledad')).toBeVisible();
+
+  // The vacancy form finds the occupation and the municipality by their names and keeps their codes.
+  const typedTitle = `Costurera ${uniqueWord()}`;
+  await coordinator.getByRole('link', { name: 'Publicar vacante' }).click();
+  await coordinator.getByLabel('Nombre del cargo').fill(typedTitle);
+  await coordinator.getByRole('textbox', { name: 'Ocupación (CIUO-08)' }).fill('máquinas de coser');
+  await coordinator.getByRole('option', { name: 'Operadores de máquinas de coser (8153)' }).click();
+  await coordinator.getByRole('textbox', { name: 'Municipio' }).fill('Soledad');
+  await coordinator.getByRole('option', { name: 'Soledad (Atlántico)' }).click();
+  await coordinator.getByLabel('Salario mensual').fill('1900000');
+  await coordinator.setViewportSize(PHONE);
+  await expect.poll(() => hasHorizontalScroll(coordinator)).toBe(false);
+  await expectNoSeriousViolations(coordinator);
+  await shot(coordinator, 'vacancy-form-phone');
+  await coordinator.getByRole('button', { name: 'Guardar', exact: true }).click();
+  await expect(coordinator.getByRole('heading', { level: 1, name: typedTitle })).toBeVisible();
+  await expect(coordinator.getByText('Ocupación (CIUO-08): 8153 · Operadores de máquinas de coser')).toBeVisible();
+  await expect(coordinator.getByText(/Lugar y condiciones: Soledad/)).toBeVisible();
   await coordinator.context().close();
 
   // The caseworker proposes a consenting person from the person's page; the expired employer is refused.
@@ -215,6 +248,9 @@ test('a verified employer receives a consenting candidate, interviews and hires;
   const employer = await (await browser.newContext()).newPage();
   await signInWithApi(employer.request, focal.email, focal.password);
   await employer.goto(`/employment/vacancies/${vacancyId}`);
+  await expect(
+    employer.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Empleo' }),
+  ).toBeVisible();
   const card = employer.getByRole('listitem', { name: person.name });
   await expect(card).toBeVisible();
   await expect(card).toContainText('+573005551212');

@@ -9,6 +9,7 @@ export interface UserRow {
   status: string;
   organization_id: string;
   organization_name: string;
+  organization_kind: string;
   office_ids: string[];
   totp_enabled_at: Date | null;
   last_sign_in_at: Date | null;
@@ -25,6 +26,7 @@ export function presentUserRow(row: UserRow) {
     status: row.status as 'active' | 'deactivated',
     organizationId: row.organization_id,
     organizationName: row.organization_name,
+    organizationKind: row.organization_kind,
     officeIds: row.office_ids,
     secondFactorEnabled: row.totp_enabled_at !== null,
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,

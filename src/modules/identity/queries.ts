@@ -111,6 +111,7 @@ export function listUsers(db: Db, filter: UserListFilter) {
       'app_user.status',
       'app_user.organization_id',
       'organization.short_name as organization_name',
+      'organization.kind as organization_kind',
       'app_user.totp_enabled_at',
       'app_user.last_sign_in_at',
       'app_user.version',

@@ -65,6 +65,22 @@ describe('sign-in', () => {
     });
   });
 
+  it("tells the kind of the user's organization, so the web shows employment pages to employers only", async () => {
+    const { session: sena } = await signIn(app, 'enlace.sena@ruta.example');
+    const seen = await sena.request({ method: 'GET', url: '/api/v1/auth/session' });
+    expect(seen.json().user).toMatchObject({
+      organizationName: 'SENA',
+      organizationKind: 'training_institution',
+    });
+    const users = await admin.request({ method: 'GET', url: '/api/v1/users?limit=200' });
+    expect(users.statusCode).toBe(200);
+    const listed = users.json().items as Array<{ email: string; organizationKind: string }>;
+    expect(listed.find((u) => u.email === 'enlace.sena@ruta.example')?.organizationKind).toBe(
+      'training_institution',
+    );
+    expect(listed.find((u) => u.email === 'gestor@ruta.example')?.organizationKind).not.toBe('employer');
+  });
+
   it('marks the cookie Secure behind HTTPS', async () => {
     const { app: proxied } = await createTestApp({ seedDemo: true, env: { TRUST_PROXY: 'true' } });
     try {

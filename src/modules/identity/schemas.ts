@@ -22,6 +22,8 @@ export const UserSchema = z
     status: z.enum(['active', 'deactivated']),
     organizationId: z.uuid(),
     organizationName: z.string(),
+    /** The kind of the user's organization (e.g. 'employer', 'public_agency'): what some pages are for. */
+    organizationKind: z.string(),
     officeIds: z.array(z.uuid()),
     secondFactorEnabled: z.boolean(),
     mustChangePassword: z.boolean().optional(),

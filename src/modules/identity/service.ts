@@ -120,6 +120,7 @@ export function createIdentityService({ db, audit, clock = () => new Date() }: I
         ...user,
         office_ids: officeIds,
         organization_name: organization?.short_name ?? '',
+        organization_kind: organization?.kind ?? '',
       }),
       mustChangePassword: user.must_change_password,
     };

@@ -30,6 +30,8 @@ export interface User {
   status: 'active' | 'deactivated';
   organizationId: string;
   organizationName: string;
+  /** The kind of the user's organization, e.g. 'employer'. */
+  organizationKind: string;
   officeIds: string[];
   secondFactorEnabled: boolean;
   mustChangePassword?: boolean;

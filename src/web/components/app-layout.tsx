@@ -33,6 +33,7 @@ const NAVIGATION = [
     label: 'employment.nav',
     end: false,
     roles: ['network_admin', 'office_coordinator', 'caseworker', 'partner_focal_point'],
+    partnerOrganizationKind: 'employer',
   },
   { to: '/enterprise', label: 'enterprise.nav', end: false, roles: ['caseworker', 'office_coordinator'] },
   { to: '/directory', label: 'directory.nav', end: false },
@@ -77,6 +78,8 @@ interface NavigationItem {
   ability?: keyof Abilities;
   /** Shown only to these roles (pages whose rules are not a session ability). */
   roles?: readonly string[];
+  /** Shown to a partner focal point only when their organization is of this kind (other roles unaffected). */
+  partnerOrganizationKind?: string;
 }
 
 /** The frame of every page: header with the language switch and the user's menu, navigation, content. */
@@ -96,7 +99,10 @@ export function AppLayout() {
   const items = NAVIGATION.filter(
     (item) =>
       (!('ability' in item) || session.abilities[item.ability]) &&
-      (!('roles' in item) || (item.roles as readonly string[]).includes(session.user.role)),
+      (!('roles' in item) || (item.roles as readonly string[]).includes(session.user.role)) &&
+      (!('partnerOrganizationKind' in item) ||
+        session.user.role !== 'partner_focal_point' ||
+        session.user.organizationKind === item.partnerOrganizationKind),
   );
 
   return (

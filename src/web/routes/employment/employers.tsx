@@ -5,6 +5,7 @@ import {
   Checkbox,
   Fieldset,
   Group,
+  List,
   Loader,
   Paper,
   Stack,
@@ -16,9 +17,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { ApiError, isProblemOf } from '../../api/client';
 import {
   EMPLOYER_CHECKS,
   type EmployerCheck,
+  type EmployerDetail,
   employerQuery,
   employersQuery,
   employmentApi,
@@ -29,6 +32,7 @@ import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
+import { MunicipalitySelect } from '../directory/parts';
 import { colombianToday, EmploymentTabs, label, StandingBadge, useDay } from './parts';
 
 const STAFF = ['network_admin', 'office_coordinator', 'caseworker'];
@@ -87,6 +91,7 @@ export function EmployerPage() {
   const session = useReadySession();
   const employer = useQuery(employerQuery(employerId));
   const [verifying, setVerifying] = useState(false);
+  const [editingProfile, setEditingProfile] = useState(false);
   useDocumentTitle(employer.data?.name ?? t('employment.employers.title'));
   if (employer.isPending) return <Loader aria-label={t('employment.loading')} />;
   if (employer.isError) return <ProblemAlert error={employer.error} />;
@@ -146,6 +151,14 @@ export function EmployerPage() {
             {t('employment.profile.place')}:{' '}
             {[e.profile.address, e.profile.municipalityName].filter(Boolean).join(', ') || '—'}
           </Text>
+          {e.abilities.includes('editProfile') && !editingProfile && (
+            <Group mt="xs">
+              <Button variant="light" onClick={() => setEditingProfile(true)}>
+                {t('employment.profile.edit')}
+              </Button>
+            </Group>
+          )}
+          {editingProfile && <ProfileForm employer={e} onDone={() => setEditingProfile(false)} />}
         </Stack>
       </Section>
       <Section title={t('employment.verification.history')}>
@@ -180,6 +193,152 @@ function oneYearAhead(today: string) {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const last = new Date(Date.UTC(y + 1, m, 0)).getUTCDate();
   return `${y + 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+type ProfileFields = Omit<EmployerDetail['profile'], 'version' | 'municipalityName'> & {
+  municipality: { code: string; name: string } | null;
+};
+
+function profileFieldsOf(employer: EmployerDetail): ProfileFields {
+  const p = employer.profile;
+  return {
+    taxId: p.taxId,
+    economicActivity: p.economicActivity,
+    address: p.address,
+    municipalityCode: p.municipalityCode,
+    municipality:
+      p.municipalityCode && p.municipalityName
+        ? { code: p.municipalityCode, name: p.municipalityName }
+        : null,
+  };
+}
+
+/** The employer's profile at the version read; a stale save shows what is saved and lets the user choose. */
+function ProfileForm({ employer, onDone }: { employer: EmployerDetail; onDone: () => void }) {
+  const t = useT();
+  const client = useQueryClient();
+  const [fields, setFields] = useState<ProfileFields>(() => profileFieldsOf(employer));
+  const [version, setVersion] = useState(employer.profile.version);
+  const [stale, setStale] = useState<EmployerDetail | null>(null);
+  const set = (changes: Partial<ProfileFields>) => setFields((current) => ({ ...current, ...changes }));
+  const save = useMutation({
+    mutationFn: () =>
+      employmentApi.saveProfile(employer.id, {
+        version,
+        taxId: fields.taxId?.trim() || null,
+        economicActivity: fields.economicActivity?.trim() || null,
+        municipalityCode: fields.municipality?.code ?? null,
+        address: fields.address?.trim() || null,
+      }),
+    onSuccess: (saved) => {
+      client.setQueryData(employerQuery(employer.id).queryKey, saved);
+      void client.invalidateQueries({ queryKey: ['employment'] });
+      onDone();
+    },
+    onError: (error) => {
+      const current = error instanceof ApiError ? (error.problem.current as EmployerDetail | null) : null;
+      if (isProblemOf(error, 'conflict') && current) setStale(current);
+    },
+  });
+  const fieldNames = ['taxId', 'economicActivity', 'municipalityCode', 'address'];
+  return (
+    <Paper
+      component="form"
+      withBorder
+      p="md"
+      mt="xs"
+      aria-label={t('employment.profile.edit')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        setStale(null);
+        save.mutate();
+      }}
+    >
+      <Stack gap="sm">
+        {stale ? (
+          <Alert color="yellow" title={t('employment.profile.staleTitle')} role="alert">
+            <Stack gap="xs">
+              <Text size="sm">{t('employment.profile.staleBody')}</Text>
+              <List size="sm" spacing={2}>
+                <List.Item>
+                  {t('employment.profile.taxId')}: {stale.profile.taxId ?? '—'}
+                </List.Item>
+                <List.Item>
+                  {t('employment.profile.economicActivity')}: {stale.profile.economicActivity ?? '—'}
+                </List.Item>
+                <List.Item>
+                  {t('employment.profile.place')}:{' '}
+                  {[stale.profile.address, stale.profile.municipalityName].filter(Boolean).join(', ') || '—'}
+                </List.Item>
+              </List>
+              <Group gap="sm">
+                <Button
+                  size="xs"
+                  onClick={() => {
+                    setFields(profileFieldsOf(stale));
+                    setVersion(stale.profile.version);
+                    setStale(null);
+                    save.reset();
+                  }}
+                >
+                  {t('employment.profile.useSaved')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => {
+                    setVersion(stale.profile.version);
+                    setStale(null);
+                    save.reset();
+                  }}
+                >
+                  {t('employment.profile.keepMine')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : (
+          <ProblemAlert error={save.error} fields={fieldNames} />
+        )}
+        <TextInput
+          label={t('employment.profile.taxId')}
+          description={t('employment.profile.taxIdHint')}
+          value={fields.taxId ?? ''}
+          onChange={(event) => set({ taxId: event.currentTarget.value })}
+          error={fieldError(save.error, 'taxId')}
+          maxLength={40}
+        />
+        <TextInput
+          label={t('employment.profile.economicActivity')}
+          value={fields.economicActivity ?? ''}
+          onChange={(event) => set({ economicActivity: event.currentTarget.value })}
+          error={fieldError(save.error, 'economicActivity')}
+          maxLength={200}
+        />
+        <MunicipalitySelect
+          label={t('employment.profile.municipality')}
+          value={fields.municipality}
+          onChange={(municipality) => set({ municipality })}
+          error={fieldError(save.error, 'municipalityCode')}
+        />
+        <TextInput
+          label={t('employment.profile.address')}
+          value={fields.address ?? ''}
+          onChange={(event) => set({ address: event.currentTarget.value })}
+          error={fieldError(save.error, 'address')}
+          maxLength={300}
+        />
+        <Group gap="sm">
+          <Button type="submit" loading={save.isPending} disabled={Boolean(stale)}>
+            {t('employment.profile.save')}
+          </Button>
+          <Button variant="subtle" onClick={onDone}>
+            {t('employment.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
 }
 
 function VerificationForm({ employerId, onDone }: { employerId: string; onDone: () => void }) {

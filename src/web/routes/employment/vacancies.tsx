@@ -6,6 +6,7 @@ import {
   NativeSelect,
   NumberInput,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -13,9 +14,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { characterizationApi } from '../../api/characterization';
 import {
   APPLICATION_STATUSES,
   type Application,
@@ -38,6 +41,7 @@ import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
+import { MunicipalitySelect } from '../directory/parts';
 import { SuggestedCandidatesPanel } from './matching-candidates';
 import {
   ApplicationBadge,
@@ -408,6 +412,54 @@ export function VacancyFormPage() {
   return <VacancyForm vacancy={existing.data ?? null} />;
 }
 
+/** One CIUO-08 occupation (unit group), found by typing words of its title or its code; the value kept is the code. */
+function OccupationSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: { code: string; title: string } | null;
+  onChange: (value: { code: string; title: string } | null) => void;
+  error?: string;
+}) {
+  const t = useT();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const typed = value !== null && search === `${value.title} (${value.code})`;
+  const found = useQuery({
+    queryKey: ['occupations', debounced],
+    queryFn: ({ signal }) => characterizationApi.searchOccupations(debounced, signal),
+    enabled: debounced.length >= 2 && !typed,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const options = new Map<string, string>();
+  if (value) options.set(value.code, `${value.title} (${value.code})`);
+  if (!typed && debounced.length >= 2)
+    for (const item of found.data?.items ?? []) options.set(item.code, `${item.title} (${item.code})`);
+  return (
+    <Select
+      label={t('employment.vacancy.ciuoCode')}
+      description={t('employment.vacancy.ciuoHint')}
+      data={[...options].map(([code, text]) => ({ value: code, label: text }))}
+      searchable
+      clearable
+      filter={({ options: all }) => all}
+      searchValue={search}
+      onSearchChange={setSearch}
+      value={value?.code ?? null}
+      nothingFoundMessage={
+        debounced.length >= 2 && !found.isFetching ? t('employment.vacancy.noOccupation') : undefined
+      }
+      onChange={(code, option) =>
+        onChange(code ? { code, title: option.label.replace(/ \(\d+\)$/, '') } : null)
+      }
+      error={error}
+      required
+    />
+  );
+}
+
 function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
   const t = useT();
   const navigate = useNavigate();
@@ -434,6 +486,12 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
       closesOn: null,
     },
   );
+  const [occupation, setOccupation] = useState<{ code: string; title: string } | null>(
+    vacancy ? { code: vacancy.ciuoCode, title: vacancy.occupationTitle } : null,
+  );
+  const [municipality, setMunicipality] = useState<{ code: string; name: string } | null>(
+    vacancy ? { code: vacancy.municipalityCode, name: vacancy.municipalityName } : null,
+  );
   const [skills, setSkills] = useState((vacancy?.requiredSkills ?? []).join(', '));
   const [status, setStatus] = useState<VacancyStatus>(vacancy?.status ?? 'open');
   const set = <K extends keyof VacancyFields>(key: K, value: VacancyFields[K]) =>
@@ -442,7 +500,7 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
     mutationFn: () => {
       const body = {
         title: fields.title,
-        ciuoCode: fields.ciuoCode,
+        ciuoCode: occupation?.code ?? '',
         description: fields.description || null,
         requiredSkills: skills
           .split(',')
@@ -450,7 +508,7 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
           .filter(Boolean),
         educationLevel: fields.educationLevel || null,
         experienceMonths: fields.experienceMonths,
-        municipalityCode: fields.municipalityCode,
+        municipalityCode: municipality?.code ?? '',
         contractType: fields.contractType,
         monthlyWage: fields.monthlyWage,
         positions: fields.positions,
@@ -513,25 +571,13 @@ function VacancyForm({ vacancy }: { vacancy: Vacancy | null }) {
             required
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('employment.vacancy.ciuoCode')}
-              description={t('employment.vacancy.ciuoHint')}
-              inputMode="numeric"
-              maxLength={4}
-              value={fields.ciuoCode}
-              onChange={(event) => set('ciuoCode', event.currentTarget.value.replace(/\D/g, ''))}
-              error={error('ciuoCode')}
-              required
-            />
-            <TextInput
+            <OccupationSelect value={occupation} onChange={setOccupation} error={error('ciuoCode')} />
+            <MunicipalitySelect
               label={t('employment.vacancy.municipalityCode')}
               description={t('employment.vacancy.municipalityHint')}
-              inputMode="numeric"
-              maxLength={5}
-              value={fields.municipalityCode}
-              onChange={(event) => set('municipalityCode', event.currentTarget.value.replace(/\D/g, ''))}
+              value={municipality}
+              onChange={setMunicipality}
               error={error('municipalityCode')}
-              required
             />
             <NativeSelect
               label={t('employment.vacancy.contractType')}
