@@ -218,7 +218,9 @@ test('a verified employer receives a consenting candidate, interviews and hires;
   await shot(coordinator, 'vacancy-form-phone');
   await coordinator.getByRole('button', { name: 'Guardar', exact: true }).click();
   await expect(coordinator.getByRole('heading', { level: 1, name: typedTitle })).toBeVisible();
-  await expect(coordinator.getByText('Ocupación (CIUO-08): 8153 · Operadores de máquinas de coser')).toBeVisible();
+  await expect(
+    coordinator.getByText('Ocupación (CIUO-08): 8153 · Operadores de máquinas de coser'),
+  ).toBeVisible();
   await expect(coordinator.getByText(/Lugar y condiciones: Soledad/)).toBeVisible();
   await coordinator.context().close();
 
