@@ -9,6 +9,7 @@ import {
   municipalityNameRule,
   surnamePhoneticYearRule,
   swappedSurnamesDateRule,
+  transposedNameDateRule,
 } from './blocking';
 import { preparePerson } from './comparisons';
 
@@ -56,6 +57,24 @@ describe('blocking rules', () => {
     const c = preparePerson({ givenName1: 'Ana', surname1: 'Gómez', birthDate: '1990-05-03' });
     expect(swappedSurnamesDateRule.keys(a)).toEqual(swappedSurnamesDateRule.keys(b));
     expect(swappedSurnamesDateRule.keys(c)).toEqual([]);
+  });
+
+  it('transposedNameDate meets a surname written in the given-name field', () => {
+    const a = preparePerson({
+      givenName1: 'José',
+      surname1: 'Pérez',
+      surname2: 'Gómez',
+      birthDate: '1990-03-05',
+    });
+    const b = preparePerson({
+      givenName1: 'Perez',
+      surname1: 'Jose',
+      surname2: 'Gomez',
+      birthDate: '1990-05-03',
+    });
+    const c = preparePerson({ givenName1: 'José', surname1: 'Pérez', birthDate: '1991-03-05' });
+    expect(transposedNameDateRule.keys(a)).toEqual(transposedNameDateRule.keys(b));
+    expect(transposedNameDateRule.keys(a)).not.toEqual(transposedNameDateRule.keys(c));
   });
 
   it('municipalityName needs the municipality and both name keys', () => {
@@ -201,6 +220,7 @@ describe('candidatePairs over prepared persons', () => {
       'surnamePhoneticYear',
       'givenSurnameMonthDay',
       'swappedSurnamesDate',
+      'transposedNameDate',
       'municipalityName',
     ]);
   });

@@ -108,11 +108,31 @@ export const municipalityNameRule: BlockingRule = {
   },
 };
 
+/**
+ * Phonetic first given name and first surname as an unordered pair, with the full birth date (day and month
+ * sorted): a list that put the surname in the given-name field ("Pérez José") meets the original.
+ */
+export const transposedNameDateRule: BlockingRule = {
+  name: 'transposedNameDate',
+  keys(person) {
+    const g = person.given1Phonetic;
+    const s = person.surname1Phonetic;
+    if (!g || !s || !person.birthYear || !person.birthMonth || !person.birthDay) return [];
+    const [n1, n2] = g < s ? [g, s] : [s, g];
+    const [d1, d2] =
+      person.birthMonth < person.birthDay
+        ? [person.birthMonth, person.birthDay]
+        : [person.birthDay, person.birthMonth];
+    return [`${n1}|${n2}|${person.birthYear}-${pad2(d1)}-${pad2(d2)}`];
+  },
+};
+
 export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   documentDigitsRule,
   surnamePhoneticYearRule,
   givenSurnameMonthDayRule,
   swappedSurnamesDateRule,
+  transposedNameDateRule,
   municipalityNameRule,
 ];
 
