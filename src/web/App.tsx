@@ -330,6 +330,18 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./routes/enterprise/courses')).CoursePage }),
           },
           {
+            path: 'enterprise/financing',
+            lazy: async () => ({
+              Component: (await import('./routes/enterprise/financing-inbox')).FinancingInboxPage,
+            }),
+          },
+          {
+            path: 'enterprise/summary',
+            lazy: async () => ({
+              Component: (await import('./routes/enterprise/summary')).EnterpriseSummaryPage,
+            }),
+          },
+          {
             path: 'directory',
             lazy: async () => ({
               Component: (await import('./routes/directory/directory-list')).DirectoryPage,

@@ -16,12 +16,24 @@ import { api } from './client';
 
 export {
   CIIU_SECTIONS,
+  COURSE_KINDS,
+  COURSE_MODALITIES,
   COURSE_STATUSES,
   FINANCING_LINES,
   SUPPORT_KINDS,
   UNIT_STAGES,
 } from '../../domain/enterprise/vocabulary';
-export type { CiiuSection, EnrolmentStatus, FinancingLine, FinancingStatus, SupportKind, UnitStage };
+export type {
+  CiiuSection,
+  CourseKind,
+  CourseModality,
+  CourseStatus,
+  EnrolmentStatus,
+  FinancingLine,
+  FinancingStatus,
+  SupportKind,
+  UnitStage,
+};
 
 export interface Place {
   code: string;
@@ -182,7 +194,49 @@ export const personEnterpriseQuery = (personId: string) =>
       }),
   });
 
+export interface EnterpriseSummary {
+  unitsByStage: { stage: UnitStage; units: number }[];
+  unitsBySector: { sector: CiiuSection; units: number }[];
+  operatingUnits: number;
+  financingByLine: {
+    line: FinancingLine;
+    applications: number;
+    requested: number;
+    approved: number;
+    disbursed: number;
+  }[];
+  generatedAt: string;
+}
+
+/** Financing applications: staff their offices', an intermediary's focal point those addressed to it. */
+export const financingQuery = queryOptions({
+  queryKey: ['enterprise', 'financing'],
+  queryFn: ({ signal }) => api.get<{ items: Financing[] }>('/api/v1/enterprise/financing', { signal }),
+});
+
+export const enterpriseSummaryQuery = queryOptions({
+  queryKey: ['enterprise', 'summary'],
+  queryFn: ({ signal }) => api.get<EnterpriseSummary>('/api/v1/enterprise/summary', { signal }),
+});
+
+export interface CourseInput {
+  name: string;
+  kind: CourseKind;
+  modality: CourseModality;
+  hours: number;
+  municipalityCode: string | null;
+  startsOn: string;
+  endsOn: string | null;
+  capacity: number | null;
+  status: CourseStatus;
+  directoryServiceId: string | null;
+}
+
 export const enterpriseApi = {
+  createCourse: (input: CourseInput & { organizationId: string }) =>
+    api.post<Course>('/api/v1/enterprise/courses', input),
+  updateCourse: (id: string, input: CourseInput & { version: number }) =>
+    api.patch<Course>(`/api/v1/enterprise/courses/${id}`, input),
   createUnit: (input: {
     personId: string;
     officeId: string;

@@ -36,6 +36,12 @@ const NAVIGATION = [
     partnerOrganizationKind: 'employer',
   },
   { to: '/enterprise', label: 'enterprise.nav', end: false, roles: ['caseworker', 'office_coordinator'] },
+  {
+    to: '/enterprise/financing',
+    label: 'enterprise.financingInbox.nav',
+    end: true,
+    roles: ['partner_focal_point'],
+  },
   { to: '/directory', label: 'directory.nav', end: false },
   { to: '/account', label: 'nav.account', end: true },
   { to: '/admin/users', label: 'nav.users', end: false, ability: 'listUsers' },

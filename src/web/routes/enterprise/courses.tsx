@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { courseQuery, coursesQuery, type Enrolment, enterpriseApi } from '../../api/enterprise';
 import { useDocumentTitle } from '../../components/document-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -8,6 +9,7 @@ import { Section } from '../../components/section';
 import { type TranslationKey, useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
+import { CourseForm } from './course-form';
 import { label, useDay } from './parts';
 
 const COURSE_ROLES = ['office_coordinator', 'caseworker', 'network_admin', 'partner_focal_point'];
@@ -24,9 +26,22 @@ function Courses() {
   const day = useDay();
   useDocumentTitle(t('enterprise.courses.title'));
   const courses = useQuery(coursesQuery);
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   return (
     <Stack gap="lg">
-      <Title order={1}>{t('enterprise.courses.title')}</Title>
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Title order={1}>{t('enterprise.courses.title')}</Title>
+        {!creating && <Button onClick={() => setCreating(true)}>{t('enterprise.courseForm.create')}</Button>}
+      </Group>
+      {creating && (
+        <CourseForm
+          onDone={(saved) => {
+            setCreating(false);
+            if (saved) void navigate(`/enterprise/courses/${saved.id}`);
+          }}
+        />
+      )}
       {courses.isError ? (
         <ProblemAlert error={courses.error} />
       ) : !courses.data ? (
@@ -92,6 +107,7 @@ function Course() {
   const day = useDay();
   const { courseId = '' } = useParams();
   const course = useQuery(courseQuery(courseId));
+  const [editing, setEditing] = useState(false);
   useDocumentTitle(course.data?.name ?? t('enterprise.courses.title'));
   if (course.isError) return <ProblemAlert error={course.error} />;
   if (!course.data) return <Loader aria-label={t('enterprise.loading')} />;
@@ -101,7 +117,15 @@ function Course() {
       <Anchor component={Link} to="/enterprise/courses">
         ← {t('enterprise.courses.title')}
       </Anchor>
-      <Title order={1}>{c.name}</Title>
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Title order={1}>{c.name}</Title>
+        {c.canEdit && !editing && (
+          <Button variant="light" onClick={() => setEditing(true)}>
+            {t('enterprise.courseForm.edit')}
+          </Button>
+        )}
+      </Group>
+      {editing && <CourseForm course={c} onDone={() => setEditing(false)} />}
       <Group gap="xs" wrap="wrap">
         <Badge variant="outline" color="gray.7" radius="sm">
           {label(t, 'courseStatus', c.status)}

@@ -63,7 +63,8 @@ const STATUS_COLOURS: Record<FinancingStatus, string> = {
   in_review: 'orange.9',
   approved: 'teal.9',
   rejected: 'red.9',
-  disbursed: 'green.9',
+  // Mantine's green.9 is below 4.5:1 on white for the small badge text.
+  disbursed: '#1f6b32',
   withdrawn: 'dark.7',
 };
 

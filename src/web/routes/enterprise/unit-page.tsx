@@ -394,7 +394,16 @@ function FinancingSection({ unit }: { unit: UnitDetail }) {
   );
 }
 
-function FinancingCard({ application: a, unitId }: { application: Financing; unitId: string }) {
+/** An application and its next steps; on the intermediary's page (`showUnit`) it names the unit and its owner. */
+export function FinancingCard({
+  application: a,
+  unitId,
+  showUnit = false,
+}: {
+  application: Financing;
+  unitId: string;
+  showUnit?: boolean;
+}) {
   const t = useT();
   const day = useDay();
   const client = useQueryClient();
@@ -411,18 +420,33 @@ function FinancingCard({ application: a, unitId }: { application: Financing; uni
     onSuccess: () => {
       setNext('');
       void client.invalidateQueries({ queryKey: ['enterprise', 'unit', unitId] });
+      if (showUnit) void client.invalidateQueries({ queryKey: ['enterprise', 'financing'] });
     },
   });
   return (
-    <Paper component="li" withBorder p="sm" aria-label={label(t, 'line', a.line)}>
+    <Paper
+      component="li"
+      withBorder
+      p="sm"
+      aria-label={showUnit ? `${a.unitName} · ${label(t, 'line', a.line)}` : label(t, 'line', a.line)}
+    >
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={600}>{label(t, 'line', a.line)}</Text>
           <FinancingBadge status={a.status} />
         </Group>
-        <Text size="sm">
-          {t('enterprise.financing.intermediary')}: {a.intermediaryName}
-        </Text>
+        {showUnit ? (
+          <Text size="sm">
+            {t('enterprise.financingInbox.unit')}: {a.unitName}
+            {' · '}
+            {a.ownerName ?? t('enterprise.financingInbox.ownerHidden')}
+          </Text>
+        ) : (
+          <Text size="sm">
+            {t('enterprise.financing.intermediary')}: {a.intermediaryName}
+          </Text>
+        )}
+        {showUnit && a.notes && <Text size="sm">{a.notes}</Text>}
         <Text size="sm">
           {t('enterprise.financing.requested')}: <strong>{formatCop(a.amountRequested)}</strong>
           {a.amountApproved !== null && (

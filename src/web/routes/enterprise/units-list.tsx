@@ -21,6 +21,7 @@ export function ProductiveUnitsPage() {
 
 function ProductiveUnits() {
   const t = useT();
+  const session = useReadySession();
   const day = useDay();
   useDocumentTitle(t('enterprise.units.title'));
   const [stage, setStage] = useState('');
@@ -35,9 +36,16 @@ function ProductiveUnits() {
     <Stack gap="lg">
       <Group justify="space-between" align="baseline" wrap="wrap">
         <Title order={1}>{t('enterprise.units.title')}</Title>
-        <Anchor component={Link} to="/enterprise/courses">
-          {t('enterprise.courses.title')}
-        </Anchor>
+        <Group gap="md">
+          <Anchor component={Link} to="/enterprise/courses">
+            {t('enterprise.courses.title')}
+          </Anchor>
+          {session.user.role === 'office_coordinator' && (
+            <Anchor component={Link} to="/enterprise/summary">
+              {t('enterprise.summary.title')}
+            </Anchor>
+          )}
+        </Group>
       </Group>
       <Text c="dimmed">{t('enterprise.units.intro')}</Text>
       <Group align="end" gap="sm" wrap="wrap">
