@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test';
 import {
   adminApi,
+  createUser,
   DEMO,
   expectNoSeriousViolations,
   hasHorizontalScroll,
@@ -229,4 +230,24 @@ test('a financial intermediary approves an application on its page, and the summ
   await page.setViewportSize(PHONE);
   await expect.poll(() => hasHorizontalScroll(page)).toBe(false);
   await shot(page, 'summary-phone');
+});
+
+test('an analyst opens the summary from the navigation; a caseworker may not', async ({ page, baseURL }) => {
+  const analyst = await createUser(baseURL ?? '', {
+    prefix: 'analista.emprendimiento',
+    displayName: `Analista ${uniqueWord()}`,
+    role: 'analyst',
+  });
+  await signInWithApi(page.request, analyst.email, analyst.password);
+  await page.goto('/');
+  await page
+    .getByRole('navigation', { name: 'Navegación principal' })
+    .getByRole('link', { name: 'Resumen de emprendimiento' })
+    .click();
+  await expect(page.getByRole('region', { name: 'Financiación por línea' })).toBeVisible();
+
+  await page.context().clearCookies();
+  await signInWithApi(page.request, DEMO.caseworker);
+  await page.goto('/enterprise/summary');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sin acceso' })).toBeVisible();
 });

@@ -42,6 +42,8 @@ const NAVIGATION = [
     end: true,
     roles: ['partner_focal_point'],
   },
+  // Coordinators reach the summary from the Emprendimiento page; analysts have no other way in.
+  { to: '/enterprise/summary', label: 'enterprise.summary.title', end: true, roles: ['analyst'] },
   { to: '/directory', label: 'directory.nav', end: false },
   { to: '/account', label: 'nav.account', end: true },
   { to: '/admin/users', label: 'nav.users', end: false, ability: 'listUsers' },
