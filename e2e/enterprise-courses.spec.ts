@@ -129,7 +129,7 @@ test('a coordinator adds a course with the form, sees it listed and opens its in
   page,
 }) => {
   test.setTimeout(90_000);
-  await signInWithApi(page.request, DEMO.coordinator);
+  const csrf = await signInWithApi(page.request, DEMO.coordinator);
   const { sena } = await networkOf(page.request);
   const courseName = `Panadería ${uniqueWord()}`;
 
@@ -158,9 +158,22 @@ test('a coordinator adds a course with the form, sees it listed and opens its in
   await page.getByRole('button', { name: 'Editar curso' }).click();
   const edit = page.getByRole('region', { name: `Editar «${courseName}»` });
   await edit.getByRole('combobox', { name: 'Estado' }).selectOption('open');
+  // Meanwhile someone else changes the places: saving over it shows the stale notice, then the user keeps theirs.
+  const courseId = page.url().split('/').pop() ?? '';
+  const other = await page.request.patch(`/api/v1/enterprise/courses/${courseId}`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { version: 1, capacity: 30 },
+  });
+  expect(other.status(), await other.text()).toBe(200);
+  await edit.getByRole('button', { name: 'Guardar' }).click();
+  await expect(edit.getByText('Otra persona cambió este curso mientras usted lo editaba')).toBeVisible();
+  await edit.getByRole('button', { name: 'Usar lo guardado' }).click();
+  await expect(edit.getByRole('textbox', { name: 'Cupos' })).toHaveValue('30');
+  await edit.getByRole('combobox', { name: 'Estado' }).selectOption('open');
   await edit.getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByText('Inscripciones abiertas')).toBeVisible();
   await expect(edit).toBeHidden();
+  await expect(page.getByText('0 de 30 cupos')).toBeVisible();
 
   await page.getByRole('link', { name: 'Cursos y formación' }).click();
   await expect(page.getByRole('link', { name: courseName })).toBeVisible();
