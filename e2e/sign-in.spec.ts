@@ -149,7 +149,6 @@ test('(f) a partner focal point who opens the administration sees "Sin acceso", 
   await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link')).toHaveText([
     'Inicio',
     'Remisiones recibidas',
-    'Solicitudes de financiación',
     'Directorio de servicios',
     'Mi cuenta',
     'Informe de remisiones',

@@ -41,6 +41,7 @@ const NAVIGATION = [
     label: 'enterprise.financingInbox.nav',
     end: true,
     roles: ['partner_focal_point'],
+    partnerOrganizationKind: 'financial_institution',
   },
   // Coordinators reach the summary from the Emprendimiento page; analysts have no other way in.
   { to: '/enterprise/summary', label: 'enterprise.summary.title', end: true, roles: ['analyst'] },
