@@ -27,6 +27,7 @@ import {
   employmentApi,
 } from '../../api/employment';
 import { useDocumentTitle } from '../../components/document-title';
+import { FormPanel } from '../../components/form-panel';
 import { useFormatters } from '../../components/formatters';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
@@ -359,70 +360,61 @@ function VerificationForm({ employerId, onDone }: { employerId: string; onDone: 
   });
   const unmet = EMPLOYER_CHECKS.filter((c) => !checks[c]);
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="md"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+    <FormPanel
+      title={t('employment.verification.title')}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      fields={['validUntil', 'notes']}
     >
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('employment.verification.title')}
-        </Title>
-        <ProblemAlert error={save.error} fields={['validUntil', 'notes']} />
-        <Fieldset legend={t('employment.verification.checksLabel')} variant="unstyled">
-          <Text size="sm" c="dimmed">
-            {t('employment.verification.checksHint')}
-          </Text>
-          <Stack gap="xs" mt="xs">
-            {EMPLOYER_CHECKS.map((c) => (
-              <Checkbox
-                key={c}
-                label={label(t, 'check', c)}
-                checked={checks[c]}
-                onChange={(event) => {
-                  const checked = event.currentTarget.checked;
-                  setChecks((current) => ({ ...current, [c]: checked }));
-                }}
-              />
-            ))}
-          </Stack>
-        </Fieldset>
-        <TextInput
-          type="date"
-          label={t('employment.verification.validUntil')}
-          description={t('employment.verification.validUntilHint')}
-          min={today}
-          max={oneYearAhead(today)}
-          value={validUntil}
-          onChange={(event) => setValidUntil(event.currentTarget.value)}
-          error={fieldError(save.error, 'validUntil')}
-          required
-        />
-        <Textarea
-          label={t('employment.verification.notes')}
-          value={notes}
-          onChange={(event) => setNotes(event.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        {unmet.length > 0 && (
-          <Alert color="orange" variant="light">
-            {t('employment.verification.willFail', { count: unmet.length })}
-          </Alert>
-        )}
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t('employment.verification.save')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('employment.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      <Fieldset legend={t('employment.verification.checksLabel')} variant="unstyled">
+        <Text size="sm" c="dimmed">
+          {t('employment.verification.checksHint')}
+        </Text>
+        <Stack gap="xs" mt="xs">
+          {EMPLOYER_CHECKS.map((c) => (
+            <Checkbox
+              key={c}
+              label={label(t, 'check', c)}
+              checked={checks[c]}
+              onChange={(event) => {
+                const checked = event.currentTarget.checked;
+                setChecks((current) => ({ ...current, [c]: checked }));
+              }}
+            />
+          ))}
+        </Stack>
+      </Fieldset>
+      <TextInput
+        type="date"
+        label={t('employment.verification.validUntil')}
+        description={t('employment.verification.validUntilHint')}
+        min={today}
+        max={oneYearAhead(today)}
+        value={validUntil}
+        onChange={(event) => setValidUntil(event.currentTarget.value)}
+        error={fieldError(save.error, 'validUntil')}
+        required
+      />
+      <Textarea
+        label={t('employment.verification.notes')}
+        value={notes}
+        onChange={(event) => setNotes(event.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      {unmet.length > 0 && (
+        <Alert color="orange" variant="light">
+          {t('employment.verification.willFail', { count: unmet.length })}
+        </Alert>
+      )}
+      <Group gap="sm">
+        <Button type="submit" loading={save.isPending}>
+          {t('employment.verification.save')}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          {t('employment.cancel')}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import {
   registrationQuery,
   vacanciesQuery,
 } from '../../api/employment';
+import { FormPanel } from '../../components/form-panel';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
@@ -127,44 +128,36 @@ function ProposeForm({ personId, onDone }: { personId: string; onDone: () => voi
     },
   });
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="md"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+    <FormPanel
+      title={t('employment.person.propose')}
+      titleOrder={4}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      fields={[]}
     >
-      <Stack gap="sm">
-        <Title order={4} size="h5">
-          {t('employment.person.propose')}
-        </Title>
-        <ProblemAlert error={save.error} fields={[]} />
-        <NativeSelect
-          label={t('employment.person.vacancy')}
-          description={t('employment.person.vacancyHint')}
-          value={vacancyId}
-          onChange={(event) => setVacancyId(event.currentTarget.value)}
-          data={[
-            { value: '', label: t('employment.choose') },
-            ...(vacancies.data?.items ?? []).map((v) => ({
-              value: v.id,
-              label: `${v.title} · ${v.organizationName} · ${v.municipalityName}`,
-            })),
-          ]}
-          required
-        />
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending} disabled={!vacancyId}>
-            {t('employment.person.proposeConfirm')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('employment.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      <NativeSelect
+        label={t('employment.person.vacancy')}
+        description={t('employment.person.vacancyHint')}
+        value={vacancyId}
+        onChange={(event) => setVacancyId(event.currentTarget.value)}
+        data={[
+          { value: '', label: t('employment.choose') },
+          ...(vacancies.data?.items ?? []).map((v) => ({
+            value: v.id,
+            label: `${v.title} · ${v.organizationName} · ${v.municipalityName}`,
+          })),
+        ]}
+        required
+      />
+      <Group gap="sm">
+        <Button type="submit" loading={save.isPending} disabled={!vacancyId}>
+          {t('employment.person.proposeConfirm')}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          {t('employment.cancel')}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
 
@@ -198,60 +191,50 @@ function RegistrationForm({
     },
   });
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="md"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+    <FormPanel
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      fields={['registeredOn', 'status', 'registrationNumber', 'provider']}
     >
-      <Stack gap="sm">
-        <ProblemAlert
-          error={save.error}
-          fields={['registeredOn', 'status', 'registrationNumber', 'provider']}
-        />
-        <TextInput
-          type="date"
-          label={t('employment.person.registeredOnField')}
-          value={registeredOn}
-          max={colombianToday()}
-          onChange={(event) => setRegisteredOn(event.currentTarget.value)}
-          error={fieldError(save.error, 'registeredOn')}
-          required
-        />
-        <NativeSelect
-          label={t('employment.person.status')}
-          value={status}
-          onChange={(event) => setStatus(event.currentTarget.value as RegistrationStatus)}
-          data={REGISTRATION_STATUSES.map((value) => ({
-            value,
-            label: label(t, 'registrationStatus', value),
-          }))}
-        />
-        <TextInput
-          label={t('employment.person.number')}
-          value={number}
-          onChange={(event) => setNumber(event.currentTarget.value)}
-          error={fieldError(save.error, 'registrationNumber')}
-        />
-        <TextInput
-          label={t('employment.person.provider')}
-          description={t('employment.person.providerHint')}
-          value={provider}
-          onChange={(event) => setProvider(event.currentTarget.value)}
-          error={fieldError(save.error, 'provider')}
-        />
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t('employment.save')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('employment.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      <TextInput
+        type="date"
+        label={t('employment.person.registeredOnField')}
+        value={registeredOn}
+        max={colombianToday()}
+        onChange={(event) => setRegisteredOn(event.currentTarget.value)}
+        error={fieldError(save.error, 'registeredOn')}
+        required
+      />
+      <NativeSelect
+        label={t('employment.person.status')}
+        value={status}
+        onChange={(event) => setStatus(event.currentTarget.value as RegistrationStatus)}
+        data={REGISTRATION_STATUSES.map((value) => ({
+          value,
+          label: label(t, 'registrationStatus', value),
+        }))}
+      />
+      <TextInput
+        label={t('employment.person.number')}
+        value={number}
+        onChange={(event) => setNumber(event.currentTarget.value)}
+        error={fieldError(save.error, 'registrationNumber')}
+      />
+      <TextInput
+        label={t('employment.person.provider')}
+        description={t('employment.person.providerHint')}
+        value={provider}
+        onChange={(event) => setProvider(event.currentTarget.value)}
+        error={fieldError(save.error, 'provider')}
+      />
+      <Group gap="sm">
+        <Button type="submit" loading={save.isPending}>
+          {t('employment.save')}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          {t('employment.cancel')}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }

@@ -20,6 +20,7 @@ import {
   personEnterpriseQuery,
   UNIT_STAGES,
 } from '../../api/enterprise';
+import { FormPanel } from '../../components/form-panel';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
@@ -136,79 +137,67 @@ function UnitForm({
     },
   });
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="md"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+    <FormPanel
+      title={t('enterprise.person.addUnit')}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      fields={['name', 'sector', 'stage', 'municipalityCode', 'description']}
     >
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('enterprise.person.addUnit')}
-        </Title>
-        <ProblemAlert
-          error={save.error}
-          fields={['name', 'sector', 'stage', 'municipalityCode', 'description']}
-        />
-        <TextInput
-          label={t('enterprise.field.name')}
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={fieldError(save.error, 'name')}
-          required
-        />
-        <NativeSelect
-          label={t('enterprise.field.sector')}
-          description={t('enterprise.person.sectorHint')}
-          value={sector}
-          onChange={(event) => setSector(event.currentTarget.value)}
-          data={[
-            { value: '', label: t('enterprise.financing.choose') },
-            ...CIIU_SECTIONS.map((value) => ({ value, label: `${value} · ${label(t, 'sector', value)}` })),
-          ]}
-          error={fieldError(save.error, 'sector')}
-          required
-        />
-        <NativeSelect
-          label={t('enterprise.field.stage')}
-          value={stage}
-          onChange={(event) => setStage(event.currentTarget.value)}
-          data={UNIT_STAGES.filter((s) => s !== 'closed').map((value) => ({
-            value,
-            label: label(t, 'stage', value),
-          }))}
-          error={fieldError(save.error, 'stage')}
-        />
-        <TextInput
-          label={t('enterprise.field.municipalityCode')}
-          description={t('enterprise.units.municipalityHint')}
-          inputMode="numeric"
-          maxLength={5}
-          value={municipality}
-          onChange={(event) => setMunicipality(event.currentTarget.value.replace(/\D/g, ''))}
-          error={fieldError(save.error, 'municipalityCode')}
-        />
-        <Textarea
-          label={t('enterprise.field.description')}
-          value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
-          error={fieldError(save.error, 'description')}
-          autosize
-          minRows={2}
-        />
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t('enterprise.save')}
-          </Button>
-          <Button variant="subtle" onClick={onCancel}>
-            {t('enterprise.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      <TextInput
+        label={t('enterprise.field.name')}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+        error={fieldError(save.error, 'name')}
+        required
+      />
+      <NativeSelect
+        label={t('enterprise.field.sector')}
+        description={t('enterprise.person.sectorHint')}
+        value={sector}
+        onChange={(event) => setSector(event.currentTarget.value)}
+        data={[
+          { value: '', label: t('enterprise.financing.choose') },
+          ...CIIU_SECTIONS.map((value) => ({ value, label: `${value} · ${label(t, 'sector', value)}` })),
+        ]}
+        error={fieldError(save.error, 'sector')}
+        required
+      />
+      <NativeSelect
+        label={t('enterprise.field.stage')}
+        value={stage}
+        onChange={(event) => setStage(event.currentTarget.value)}
+        data={UNIT_STAGES.filter((s) => s !== 'closed').map((value) => ({
+          value,
+          label: label(t, 'stage', value),
+        }))}
+        error={fieldError(save.error, 'stage')}
+      />
+      <TextInput
+        label={t('enterprise.field.municipalityCode')}
+        description={t('enterprise.units.municipalityHint')}
+        inputMode="numeric"
+        maxLength={5}
+        value={municipality}
+        onChange={(event) => setMunicipality(event.currentTarget.value.replace(/\D/g, ''))}
+        error={fieldError(save.error, 'municipalityCode')}
+      />
+      <Textarea
+        label={t('enterprise.field.description')}
+        value={description}
+        onChange={(event) => setDescription(event.currentTarget.value)}
+        error={fieldError(save.error, 'description')}
+        autosize
+        minRows={2}
+      />
+      <Group gap="sm">
+        <Button type="submit" loading={save.isPending}>
+          {t('enterprise.save')}
+        </Button>
+        <Button variant="subtle" onClick={onCancel}>
+          {t('enterprise.cancel')}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
 

@@ -25,6 +25,7 @@ import {
 } from '../../api/enterprise';
 import { networkQuery } from '../../api/identity';
 import { useDocumentTitle } from '../../components/document-title';
+import { FormPanel } from '../../components/form-panel';
 import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { useT } from '../../i18n';
@@ -217,71 +218,62 @@ function SupportForm({ unit, onDone }: { unit: UnitDetail; onDone: () => void })
   });
   const fields = ['kind', 'providerOrganizationId', 'amount', 'providedOn', 'notes'];
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="md"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+    <FormPanel
+      title={t('enterprise.unit.addSupport')}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      fields={fields}
     >
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('enterprise.unit.addSupport')}
-        </Title>
-        <ProblemAlert error={save.error} fields={fields} />
-        <NativeSelect
-          label={t('enterprise.field.supportKind')}
-          value={kind}
-          onChange={(event) => setKind(event.currentTarget.value)}
-          data={SUPPORT_KINDS.map((value) => ({ value, label: label(t, 'support', value) }))}
-          error={fieldError(save.error, 'kind')}
-        />
-        <NativeSelect
-          label={t('enterprise.field.provider')}
-          value={provider}
-          onChange={(event) => setProvider(event.currentTarget.value)}
-          data={[
-            { value: '', label: t('enterprise.unit.noProvider') },
-            ...organizations.map((o) => ({ value: o.id, label: o.shortName })),
-          ]}
-          error={fieldError(save.error, 'providerOrganizationId')}
-        />
-        <TextInput
-          label={t('enterprise.field.amount')}
-          description={amount ? formatCop(Number(digitsOnly(amount))) : t('enterprise.unit.amountHint')}
-          inputMode="numeric"
-          value={amount}
-          onChange={(event) => setAmount(digitsOnly(event.currentTarget.value))}
-          error={fieldError(save.error, 'amount')}
-        />
-        <TextInput
-          type="date"
-          label={t('enterprise.field.providedOn')}
-          value={providedOn}
-          onChange={(event) => setProvidedOn(event.currentTarget.value)}
-          error={fieldError(save.error, 'providedOn')}
-          required
-        />
-        <Textarea
-          label={t('enterprise.field.notes')}
-          value={notes}
-          onChange={(event) => setNotes(event.currentTarget.value)}
-          error={fieldError(save.error, 'notes')}
-          autosize
-          minRows={2}
-        />
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t('enterprise.save')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('enterprise.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      <NativeSelect
+        label={t('enterprise.field.supportKind')}
+        value={kind}
+        onChange={(event) => setKind(event.currentTarget.value)}
+        data={SUPPORT_KINDS.map((value) => ({ value, label: label(t, 'support', value) }))}
+        error={fieldError(save.error, 'kind')}
+      />
+      <NativeSelect
+        label={t('enterprise.field.provider')}
+        value={provider}
+        onChange={(event) => setProvider(event.currentTarget.value)}
+        data={[
+          { value: '', label: t('enterprise.unit.noProvider') },
+          ...organizations.map((o) => ({ value: o.id, label: o.shortName })),
+        ]}
+        error={fieldError(save.error, 'providerOrganizationId')}
+      />
+      <TextInput
+        label={t('enterprise.field.amount')}
+        description={amount ? formatCop(Number(digitsOnly(amount))) : t('enterprise.unit.amountHint')}
+        inputMode="numeric"
+        value={amount}
+        onChange={(event) => setAmount(digitsOnly(event.currentTarget.value))}
+        error={fieldError(save.error, 'amount')}
+      />
+      <TextInput
+        type="date"
+        label={t('enterprise.field.providedOn')}
+        value={providedOn}
+        onChange={(event) => setProvidedOn(event.currentTarget.value)}
+        error={fieldError(save.error, 'providedOn')}
+        required
+      />
+      <Textarea
+        label={t('enterprise.field.notes')}
+        value={notes}
+        onChange={(event) => setNotes(event.currentTarget.value)}
+        error={fieldError(save.error, 'notes')}
+        autosize
+        minRows={2}
+      />
+      <Group gap="sm">
+        <Button type="submit" loading={save.isPending}>
+          {t('enterprise.save')}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          {t('enterprise.cancel')}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
 
@@ -306,60 +298,51 @@ function FollowUpForm({ unit, onDone }: { unit: UnitDetail; onDone: () => void }
     },
   });
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="md"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+    <FormPanel
+      title={t('enterprise.unit.addFollowUp')}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      fields={['visitedOn', 'monthlySales', 'jobsCreated', 'notes']}
     >
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('enterprise.unit.addFollowUp')}
-        </Title>
-        <ProblemAlert error={save.error} fields={['visitedOn', 'monthlySales', 'jobsCreated', 'notes']} />
-        <TextInput
-          type="date"
-          label={t('enterprise.field.visitedOn')}
-          value={visitedOn}
-          onChange={(event) => setVisitedOn(event.currentTarget.value)}
-          error={fieldError(save.error, 'visitedOn')}
-          required
-        />
-        <TextInput
-          label={t('enterprise.field.monthlySales')}
-          description={sales ? formatCop(Number(sales)) : t('enterprise.unit.amountHint')}
-          inputMode="numeric"
-          value={sales}
-          onChange={(event) => setSales(digitsOnly(event.currentTarget.value))}
-          error={fieldError(save.error, 'monthlySales')}
-        />
-        <TextInput
-          label={t('enterprise.field.jobsCreated')}
-          inputMode="numeric"
-          value={jobs}
-          onChange={(event) => setJobs(digitsOnly(event.currentTarget.value))}
-          error={fieldError(save.error, 'jobsCreated')}
-        />
-        <Textarea
-          label={t('enterprise.field.notes')}
-          value={notes}
-          onChange={(event) => setNotes(event.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t('enterprise.save')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('enterprise.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      <TextInput
+        type="date"
+        label={t('enterprise.field.visitedOn')}
+        value={visitedOn}
+        onChange={(event) => setVisitedOn(event.currentTarget.value)}
+        error={fieldError(save.error, 'visitedOn')}
+        required
+      />
+      <TextInput
+        label={t('enterprise.field.monthlySales')}
+        description={sales ? formatCop(Number(sales)) : t('enterprise.unit.amountHint')}
+        inputMode="numeric"
+        value={sales}
+        onChange={(event) => setSales(digitsOnly(event.currentTarget.value))}
+        error={fieldError(save.error, 'monthlySales')}
+      />
+      <TextInput
+        label={t('enterprise.field.jobsCreated')}
+        inputMode="numeric"
+        value={jobs}
+        onChange={(event) => setJobs(digitsOnly(event.currentTarget.value))}
+        error={fieldError(save.error, 'jobsCreated')}
+      />
+      <Textarea
+        label={t('enterprise.field.notes')}
+        value={notes}
+        onChange={(event) => setNotes(event.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Group gap="sm">
+        <Button type="submit" loading={save.isPending}>
+          {t('enterprise.save')}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          {t('enterprise.cancel')}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
 
@@ -544,70 +527,58 @@ function FinancingForm({ unit, onDone }: { unit: UnitDetail; onDone: () => void 
     ['financial_institution', 'ngo', 'public_entity'].includes(o.kind),
   );
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="md"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+    <FormPanel
+      title={t('enterprise.financing.file')}
+      onSubmit={() => save.mutate()}
+      error={save.error}
+      fields={['line', 'intermediaryOrganizationId', 'amountRequested', 'notes']}
     >
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('enterprise.financing.file')}
-        </Title>
-        <ProblemAlert
-          error={save.error}
-          fields={['line', 'intermediaryOrganizationId', 'amountRequested', 'notes']}
-        />
-        <NativeSelect
-          label={t('enterprise.field.line')}
-          value={line}
-          onChange={(event) => setLine(event.currentTarget.value)}
-          data={FINANCING_LINES.map((value) => ({ value, label: label(t, 'line', value) }))}
-        />
-        <NativeSelect
-          label={t('enterprise.financing.intermediary')}
-          value={intermediary}
-          onChange={(event) => setIntermediary(event.currentTarget.value)}
-          data={[
-            { value: '', label: t('enterprise.financing.choose') },
-            ...lenders.map((o) => ({ value: o.id, label: o.shortName })),
-          ]}
-          error={fieldError(save.error, 'intermediaryOrganizationId')}
-          required
-        />
-        <TextInput
-          label={t('enterprise.financing.amountRequested')}
-          description={amount ? formatCop(Number(amount)) : t('enterprise.unit.amountHint')}
-          inputMode="numeric"
-          value={amount}
-          onChange={(event) => setAmount(digitsOnly(event.currentTarget.value))}
-          error={fieldError(save.error, 'amountRequested')}
-          required
-        />
-        <Checkbox
-          label={t('enterprise.financing.submitNow')}
-          checked={submitNow}
-          onChange={(event) => setSubmitNow(event.currentTarget.checked)}
-        />
-        <Textarea
-          label={t('enterprise.field.notes')}
-          value={notes}
-          onChange={(event) => setNotes(event.currentTarget.value)}
-          autosize
-          minRows={2}
-        />
-        <Group gap="sm">
-          <Button type="submit" loading={save.isPending}>
-            {t('enterprise.save')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('enterprise.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      <NativeSelect
+        label={t('enterprise.field.line')}
+        value={line}
+        onChange={(event) => setLine(event.currentTarget.value)}
+        data={FINANCING_LINES.map((value) => ({ value, label: label(t, 'line', value) }))}
+      />
+      <NativeSelect
+        label={t('enterprise.financing.intermediary')}
+        value={intermediary}
+        onChange={(event) => setIntermediary(event.currentTarget.value)}
+        data={[
+          { value: '', label: t('enterprise.financing.choose') },
+          ...lenders.map((o) => ({ value: o.id, label: o.shortName })),
+        ]}
+        error={fieldError(save.error, 'intermediaryOrganizationId')}
+        required
+      />
+      <TextInput
+        label={t('enterprise.financing.amountRequested')}
+        description={amount ? formatCop(Number(amount)) : t('enterprise.unit.amountHint')}
+        inputMode="numeric"
+        value={amount}
+        onChange={(event) => setAmount(digitsOnly(event.currentTarget.value))}
+        error={fieldError(save.error, 'amountRequested')}
+        required
+      />
+      <Checkbox
+        label={t('enterprise.financing.submitNow')}
+        checked={submitNow}
+        onChange={(event) => setSubmitNow(event.currentTarget.checked)}
+      />
+      <Textarea
+        label={t('enterprise.field.notes')}
+        value={notes}
+        onChange={(event) => setNotes(event.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Group gap="sm">
+        <Button type="submit" loading={save.isPending}>
+          {t('enterprise.save')}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          {t('enterprise.cancel')}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
