@@ -281,7 +281,10 @@ function useMunicipalityOptions(selected: Array<{ code: string; name: string }>)
   const options = useMemo(() => {
     const map = new Map<string, string>();
     for (const m of selected) map.set(m.code, m.name);
-    for (const m of found.data?.items ?? []) map.set(m.code, `${m.name} (${m.departmentName})`);
+    // A chosen municipality keeps its label while results come and go: Mantine's Select puts the chosen label back
+    // into the box whenever that label changes, which replaced what the user was typing.
+    for (const m of found.data?.items ?? [])
+      if (!map.has(m.code)) map.set(m.code, `${m.name} (${m.departmentName})`);
     return [...map].map(([value, label]) => ({ value, label }));
   }, [selected, found.data]);
   return { search, setSearch, options };
