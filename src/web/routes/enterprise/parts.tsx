@@ -60,7 +60,8 @@ export function StageBadge({ stage }: { stage: UnitStage }) {
 const STATUS_COLOURS: Record<FinancingStatus, string> = {
   draft: 'gray.7',
   submitted: 'blue.9',
-  in_review: 'orange.9',
+  // Mantine's orange.9 (#d9480f) is below 4.5:1 on white for the small badge text.
+  in_review: '#a84300',
   approved: 'teal.9',
   rejected: 'red.9',
   // Mantine's green.9 is below 4.5:1 on white for the small badge text.
