@@ -19,6 +19,8 @@ import * as m0020 from './0020_referrals_and_outbox';
 import * as m0021 from './0021_employment';
 import * as m0022 from './0022_enterprise';
 import * as m0023 from './0023_referral_indexes';
+import * as m0024 from './0024_person_match_keys';
+import * as m0025 from './0025_deduplication';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +44,6 @@ export const migrations: Record<string, Migration> = {
   '0021_employment': m0021,
   '0022_enterprise': m0022,
   '0023_referral_indexes': m0023,
+  '0024_person_match_keys': m0024,
+  '0025_deduplication': m0025,
 };
