@@ -12,6 +12,8 @@ const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const inCI = process.env.CI === 'true' || process.env.CI === '1';
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const engine = postgresUrl ? 'postgres' : 'pglite';
+// `TEST_JOURNEYS=0` runs Vitest only: CI runs the journeys once, on PGlite, and the HTTP tests on both engines.
+const journeys = process.env.TEST_JOURNEYS !== '0';
 
 mkdirSync(RESULTS_DIR, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -38,9 +40,12 @@ if (vitest) {
 } else {
   totals.failed += 1;
 }
+const failedTests = vitest ? failedVitestTests(vitest) : [];
 
 // 2. Browser journeys.
-if (!existsSync(chromium)) {
+if (!journeys) {
+  console.log('Browser journeys not run here (TEST_JOURNEYS=0).');
+} else if (!existsSync(chromium)) {
   if (inCI) {
     console.error(`Chromium is missing at ${chromium}: browser tests cannot run in CI.`);
     totals.failed += 1;
@@ -68,6 +73,7 @@ if (!existsSync(chromium)) {
     totals.passed += e2e.stats.expected + e2e.stats.flaky;
     totals.failed += e2e.stats.unexpected;
     totals.skipped += e2e.stats.skipped;
+    failedTests.push(...failedJourneys(e2e));
   } else {
     totals.failed += 1;
   }
@@ -76,12 +82,35 @@ if (!existsSync(chromium)) {
 // A step can fail with every test passed (Vitest's unhandled errors, a server that would not start): count it,
 // before the totals are written for .ci/run.
 if (failedSteps > 0 && totals.failed === 0) totals.failed = failedSteps;
-writeFileSync(join(RESULTS_DIR, `totals-${engine}.json`), JSON.stringify(totals));
+writeFileSync(join(RESULTS_DIR, `totals-${engine}.json`), JSON.stringify({ ...totals, failedTests }));
 console.log(`\nTests on ${engine}:`);
+for (const name of failedTests) console.log(`  failed: ${name}`);
 console.log(
   `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
 );
 process.exit(totals.failed > 0 || failedSteps > 0 ? 1 : 0);
+
+/** "file › describe › test" of each failed Vitest test, so the last lines of a CI log name them. */
+function failedVitestTests(report) {
+  return report.testResults.flatMap((file) =>
+    file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${file.name.replace(`${process.cwd()}/`, '')} › ${test.fullName}`),
+  );
+}
+
+/** The same for Playwright's JSON report: suites nest, and a test failed when its last result did. */
+function failedJourneys(report) {
+  const names = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected') names.push([...path, spec.title].join(' › '));
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, [suite.title]);
+  return names;
+}
 
 /** The browser journeys start from an empty database, seeded with the demo network on first start. */
 async function createE2eDatabase(maintenanceUrl) {
