@@ -69,6 +69,8 @@ export interface Database {
   productive_unit_support: ProductiveUnitSupportTable;
   productive_unit_follow_up: ProductiveUnitFollowUpTable;
   financing_application: FinancingApplicationTable;
+  dedup_run: DedupRunTable;
+  dedup_pair: DedupPairTable;
 }
 
 export interface ImportJobTable {
@@ -1010,4 +1012,51 @@ export interface FinancingApplicationTable {
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** A deduplication run (migration 0025; src/modules/entity-resolution/dedup-service.ts). */
+export interface DedupRunTable {
+  id: string;
+  scope: string;
+  office_ids: string[] | null;
+  import_job_id: string | null;
+  status: Generated<string>;
+  stage: Generated<string>;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  person_count: Generated<number>;
+  candidate_count: Generated<number>;
+  same_count: Generated<number>;
+  review_count: Generated<number>;
+  refused_count: Generated<number>;
+  snapshot_at: Generated<Date>;
+  model: unknown | null;
+  model_id: string | null;
+  blocking_stats: unknown | null;
+  error_code: string | null;
+  started_by: string;
+  started_by_role: string;
+  started_context: unknown | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+/** A pair of persons a deduplication run queued for review. */
+export interface DedupPairTable {
+  id: string;
+  run_id: string;
+  person_a_id: string;
+  person_b_id: string;
+  probability: number;
+  weight: number;
+  decision_class: string;
+  levels: number[];
+  veto: Generated<boolean>;
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  note: string | null;
+  version: Generated<number>;
 }
