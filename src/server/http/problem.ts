@@ -54,6 +54,7 @@ export const PROBLEMS = {
   possibleDuplicates: { status: 409, key: 'problem.possibleDuplicates' },
   mergedPerson: { status: 410, key: 'problem.mergedPerson' },
   importState: { status: 409, key: 'problem.importState' },
+  dedupState: { status: 409, key: 'deduplication.problem.state' },
   caseState: { status: 409, key: 'cases.problem.state' },
   caseExists: { status: 409, key: 'cases.problem.exists' },
   programmeKeyTaken: { status: 409, key: 'programmes.admin.problem.keyTaken' },
