@@ -155,6 +155,8 @@ export function candidatePairsFromKeys(
   keys: ReadonlyArray<ReadonlyArray<readonly string[]>>,
   recordCount: number,
   cap: number = DEFAULT_BLOCK_CAP,
+  /** When given, only pairs with at least one record flagged 1 (e.g. the records of an import being checked). */
+  touching?: Uint8Array,
 ): CandidatePairs {
   if (!Number.isInteger(cap) || cap < 2) throw new RangeError('block cap must be an integer of at least 2');
   if (recordCount > 94_000_000) throw new RangeError('too many records for one blocking run');
@@ -212,6 +214,7 @@ export function candidatePairsFromKeys(
         const i = block[a] as number;
         for (let b = a + 1; b < block.length; b++) {
           const j = block[b] as number;
+          if (touching && touching[i] !== 1 && touching[j] !== 1) continue;
           stat.pairsGenerated++;
           const code = i * recordCount + j;
           if (seen.has(code)) continue;
@@ -231,12 +234,14 @@ export function candidatePairs(
   persons: readonly PreparedPerson[],
   rules: readonly BlockingRule[] = DEFAULT_BLOCKING_RULES,
   cap: number = DEFAULT_BLOCK_CAP,
+  touching?: Uint8Array,
 ): CandidatePairs {
   return candidatePairsFromKeys(
     rules.map((rule) => rule.name),
     blockingKeys(persons, rules),
     persons.length,
     cap,
+    touching,
   );
 }
 

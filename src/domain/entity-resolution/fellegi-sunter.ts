@@ -324,6 +324,33 @@ export class TermFrequencies {
     this.total++;
   }
 
+  /** Number of values counted (with repetitions). */
+  get size(): number {
+    return this.total;
+  }
+
+  /** Each distinct value with its count, most common first (ties by value), at most `limit` of them. */
+  entries(limit = Number.POSITIVE_INFINITY): Array<[string, number]> {
+    const all = [...this.counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    return Number.isFinite(limit) ? all.slice(0, limit) : all;
+  }
+
+  /**
+   * A table rebuilt from stored counts and the total they were taken from (the total can exceed the sum of the
+   * counts when only the common values were kept: the rest then count as seen once).
+   */
+  static fromCounts(entries: Iterable<readonly [string, number]>, total: number): TermFrequencies {
+    const table = new TermFrequencies();
+    let sum = 0;
+    for (const [value, count] of entries) {
+      if (!value || !(count > 0)) continue;
+      table.counts.set(value, count);
+      sum += count;
+    }
+    table.total = Math.max(total, sum);
+    return table;
+  }
+
   /** The value's share of all values; a value never seen counts as seen once (it is in the pair at least). */
   frequency(value: string | null | undefined): number {
     if (!value || this.total === 0) return Number.NaN;
