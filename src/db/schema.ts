@@ -18,6 +18,9 @@ export interface Database {
   person: PersonTable;
   person_office: PersonOfficeTable;
   identity_document: IdentityDocumentTable;
+  person_match_keys: PersonMatchKeysTable;
+  person_match_key: PersonMatchKeyTable;
+  match_model: MatchModelTable;
   household: HouseholdTable;
   household_membership: HouseholdMembershipTable;
   consent: ConsentTable;
@@ -323,6 +326,39 @@ export interface IdentityDocumentTable {
   issued_on: string | null;
   expires_on: string | null;
   created_at: Generated<Date>;
+}
+
+/** A person's entity-resolution keys (migration 0024; src/modules/entity-resolution/keys-compute.ts). */
+export interface PersonMatchKeysTable {
+  person_id: string;
+  keys_version: number;
+  given_names: string[];
+  surnames: string[];
+  phonetic: string[];
+  document_digits: string[];
+  blocking_keys: string[];
+  /** The comparisons' PreparedPerson. */
+  prepared: unknown;
+  updated_at: Generated<Date>;
+}
+
+/** One blocking key of one person: what the online match looks candidates up by. */
+export interface PersonMatchKeyTable {
+  key: string;
+  person_id: string;
+}
+
+/** A trained match model (pipeline.ts's trainedModelToJson); at most one active. */
+export interface MatchModelTable {
+  id: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  source: 'run' | 'thresholds';
+  run_id: string | null;
+  parameters: unknown;
+  same_threshold: number;
+  review_threshold: number;
+  active: Generated<boolean>;
 }
 
 export interface HouseholdTable {

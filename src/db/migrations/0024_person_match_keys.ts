@@ -1,6 +1,121 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { computeMatchKeys, MATCH_KEYS_VERSION } from '../../modules/entity-resolution/keys-compute';
 
-// Placeholder: filled in by the entity-resolution work (issue 9) before it lands.
-export async function up(_db: Kysely<unknown>): Promise<void> {}
+const BATCH = 2_000;
 
-export async function down(_db: Kysely<unknown>): Promise<void> {}
+interface PersonRow {
+  id: string;
+  given_name_1: string;
+  given_name_2: string | null;
+  surname_1: string;
+  surname_2: string | null;
+  birth_date: string | null;
+  sex_at_birth: string | null;
+  municipality_code: string | null;
+}
+
+/**
+ * Entity resolution's stored keys (issue 9; src/modules/entity-resolution/keys-*.ts) and the match model.
+ *
+ * `person_match_keys`: one row per current person with what the comparisons read (`prepared`) and the keys,
+ * computed in TypeScript so both engines store the same values. `person_match_key`: one row per blocking key and
+ * person, with the key first in the primary key, so the online match reads the persons sharing a key with an
+ * index-only scan and can stop at the block cap (a GIN index over a `text[]` cannot stop early and has to visit
+ * the heap). Merged-away persons have no keys.
+ *
+ * `match_model`: the trained Fellegi–Sunter models (src/domain/entity-resolution/pipeline.ts), one active.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create table person_match_keys (
+      person_id uuid primary key references person (id) on delete cascade,
+      keys_version smallint not null,
+      given_names text[] not null,
+      surnames text[] not null,
+      phonetic text[] not null,
+      document_digits text[] not null,
+      blocking_keys text[] not null,
+      prepared jsonb not null,
+      updated_at timestamptz not null default now()
+    )`.execute(db);
+  // Derived data rewritten with person_match_keys in the same transaction; no foreign key, so bulk loads of
+  // millions of keys are not slowed by a check per row (rows of a person are deleted through its stored keys).
+  await sql`
+    create table person_match_key (
+      key text not null,
+      person_id uuid not null,
+      primary key (key, person_id)
+    )`.execute(db);
+  await sql`
+    create table match_model (
+      id uuid primary key,
+      created_at timestamptz not null default now(),
+      created_by uuid references app_user (id),
+      source text not null check (source in ('run', 'thresholds')),
+      run_id uuid,
+      parameters jsonb not null,
+      same_threshold double precision not null check (same_threshold > 0 and same_threshold <= 1),
+      review_threshold double precision not null check (review_threshold > 0 and review_threshold <= same_threshold),
+      active boolean not null default false
+    )`.execute(db);
+  await sql`create unique index match_model_one_active on match_model (active) where active`.execute(db);
+
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const { rows } = await sql<PersonRow>`
+      select id, given_name_1, given_name_2, surname_1, surname_2, birth_date::text as birth_date, sex_at_birth,
+        municipality_code
+      from person where id > ${after} and merged_into_id is null order by id limit ${BATCH}`.execute(db);
+    if (rows.length === 0) break;
+    const ids = rows.map((row) => row.id);
+    const { rows: documents } = await sql<{ person_id: string; document_type: string; number: string }>`
+      select person_id, document_type, number from identity_document where person_id = any(${ids}::uuid[])`.execute(
+      db,
+    );
+    const computed = rows.map((row) => {
+      const keys = computeMatchKeys({
+        givenName1: row.given_name_1,
+        givenName2: row.given_name_2,
+        surname1: row.surname_1,
+        surname2: row.surname_2,
+        birthDate: row.birth_date,
+        sexAtBirth: row.sex_at_birth,
+        municipalityCode: row.municipality_code,
+        documents: documents
+          .filter((d) => d.person_id === row.id)
+          .map((d) => ({ type: d.document_type, number: d.number })),
+      });
+      return {
+        person_id: row.id,
+        keys_version: MATCH_KEYS_VERSION,
+        given_names: keys.givenNames,
+        surnames: keys.surnames,
+        phonetic: keys.phonetic,
+        document_digits: keys.documentDigits,
+        blocking_keys: keys.blockingKeys,
+        prepared: keys.prepared,
+      };
+    });
+    await sql`
+      insert into person_match_keys (person_id, keys_version, given_names, surnames, phonetic, document_digits,
+        blocking_keys, prepared)
+      select person_id, keys_version, given_names, surnames, phonetic, document_digits, blocking_keys, prepared
+      from jsonb_to_recordset(${JSON.stringify(computed)}::jsonb) as r(person_id uuid, keys_version smallint,
+        given_names text[], surnames text[], phonetic text[], document_digits text[], blocking_keys text[],
+        prepared jsonb)`.execute(db);
+    const keyRows = computed.flatMap((row) => row.blocking_keys.map((key) => [key, row.person_id]));
+    if (keyRows.length) {
+      await sql`
+        insert into person_match_key (key, person_id)
+        select * from unnest(${keyRows.map((r) => r[0])}::text[], ${keyRows.map((r) => r[1])}::uuid[])
+        on conflict do nothing`.execute(db);
+    }
+    after = ids.at(-1) as string;
+  }
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop table match_model`.execute(db);
+  await sql`drop table person_match_key`.execute(db);
+  await sql`drop table person_match_keys`.execute(db);
+}

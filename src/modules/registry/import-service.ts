@@ -28,6 +28,8 @@ import { displayName, foldName } from '../../domain/registry/names';
 import { AppError } from '../../server/http/problem';
 import { InvalidFieldsError } from '../../server/http/validation';
 import type { AuditEntry, AuditService, AuditSubject } from '../audit/service';
+import { computeMatchKeys } from '../entity-resolution/keys-compute';
+import { insertMatchKeys } from '../entity-resolution/keys-queries';
 import type { Actor } from '../identity/actor';
 import { detectFormat, IMPORT_MAX_BYTES, readSpreadsheet } from './import-files';
 import { importPolicy } from './import-policy';
@@ -468,6 +470,28 @@ export function createImportService({
       });
     }
     await q.insertPersons(trx, persons, documents);
+    const documentsOf = new Map<string, Array<{ type: string; number: string }>>();
+    for (const d of documents) {
+      const list = documentsOf.get(d.person_id) ?? [];
+      list.push({ type: d.document_type, number: d.number });
+      documentsOf.set(d.person_id, list);
+    }
+    await insertMatchKeys(
+      trx,
+      persons.map((person) => ({
+        personId: person.id as string,
+        keys: computeMatchKeys({
+          givenName1: person.given_name_1,
+          givenName2: person.given_name_2 ?? null,
+          surname1: person.surname_1,
+          surname2: person.surname_2 ?? null,
+          birthDate: person.birth_date ?? null,
+          sexAtBirth: person.sex_at_birth ?? null,
+          municipalityCode: person.municipality_code ?? null,
+          documents: documentsOf.get(person.id as string) ?? [],
+        }),
+      })),
+    );
     await q.insertRowKeys(trx, keys);
     await audit.recordMany(trx, who, entries);
     return counts;

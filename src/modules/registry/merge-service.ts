@@ -4,6 +4,7 @@ import type { Database, PersonTable } from '../../db/schema';
 import { colombianDate } from '../../domain/calendar';
 import { AppError } from '../../server/http/problem';
 import type { AuditService } from '../audit/service';
+import { refreshMatchKeys } from '../entity-resolution/keys-queries';
 import type { Actor } from '../identity/actor';
 import { nameColumns } from './name-columns';
 import { registryPolicy } from './policy';
@@ -134,6 +135,8 @@ export function createMergeService({ db, audit }: { db: Kysely<Database>; audit:
         const addedOffices = merged.officeIds.filter((id) => !survivor.officeIds.includes(id));
         await q.addPersonOffices(trx, survivor.person.id, addedOffices);
         await q.setMergedInto(trx, merged.person.id, survivor.person.id);
+        // The survivor's keys take the fields and documents it gained; the merged-away record loses its keys.
+        await refreshMatchKeys(trx, [survivor.person.id, merged.person.id]);
 
         const merge = await q.insertMerge(trx, {
           id: uuidv7(),
@@ -188,6 +191,7 @@ export function createMergeService({ db, audit }: { db: Kysely<Database>; audit:
         await q.unrevokeConsents(trx, merge.revoked_consent_ids);
         await q.removePersonOffices(trx, merge.survivor_id, merge.added_office_ids);
         await q.setMergedInto(trx, merge.merged_id, null);
+        await refreshMatchKeys(trx, [merge.survivor_id, merge.merged_id]);
         await q.markMergeUndone(trx, merge.id, actor.userId, new Date());
         await audit.record(trx, actor, {
           action: 'person.merge_undone',

@@ -111,6 +111,11 @@ export const DuplicateCheck = z.object({
   surname1: name,
   surname2: optionalName,
   birthDate: z.iso.date().nullish(),
+  sexAtBirth: z.enum(['female', 'male', 'intersex', 'not_stated']).nullish(),
+  municipalityCode: z
+    .string()
+    .regex(/^\d{5}$/, 'registry.municipalityCode')
+    .nullish(),
   documents: z
     .array(DocumentInput.pick({ type: true, number: true }))
     .max(10)
@@ -184,9 +189,32 @@ const MatchReason = z.enum([
   'swappedSurnames',
 ]);
 
+/** Why the model thinks so: each field's agreement level and its weight (log2 m/u), adding up to the total. */
+export const MatchExplanation = z
+  .object({
+    priorWeight: z.number(),
+    totalWeight: z.number(),
+    probability: z.number(),
+    /** Two different documents of the same type: never the same person without a review. */
+    veto: z.boolean(),
+    fields: z.array(
+      z.object({
+        field: z.string(),
+        label: z.string().describe("Level label of comparisons.ts's FIELDS ('exact', 'jw92', 'null'…)"),
+        weight: z.number(),
+        tfAdjustment: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'MatchExplanation' });
+
 export const DuplicateCandidate = z
   .object({
+    /** The match probability rounded to two decimals (kept for clients of the earlier score). */
     score: z.number(),
+    probability: z.number(),
+    decision: z.enum(['same', 'review']),
+    explanation: MatchExplanation,
     reasons: z.array(MatchReason),
     /** Null when the match belongs to an office the caller does not work in: only that office is named. */
     person: z.object({ id: z.uuid(), displayName: z.string(), birthDate: z.string().nullable() }).nullable(),

@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import type { Database, IdentityDocumentTable, PersonTable } from '../../db/schema';
 import { diffFields } from '../../domain/audit/field-changes';
 import { colombianDate } from '../../domain/calendar';
+import { FIELD_INDEX, LEVEL } from '../../domain/entity-resolution/comparisons';
 import { checkDocumentNumber, normalizeDocumentNumber } from '../../domain/registry/document-number';
 import type { DocumentType } from '../../domain/registry/document-types';
-import { type IdentityFacts, scoreMatch } from '../../domain/registry/duplicates';
+import type { MatchReason } from '../../domain/registry/duplicates';
 import { ageOn, householdComposition, type MemberFacts } from '../../domain/registry/household-composition';
 import {
   checkMaternity,
@@ -14,12 +15,14 @@ import {
   type MaternityStatus,
   maternityApplies,
 } from '../../domain/registry/maternity';
-import { duplicateQuery, nameQuery } from '../../domain/registry/name-keys';
+import { nameQuery } from '../../domain/registry/name-keys';
 import { displayName } from '../../domain/registry/names';
 import { normalizePhone } from '../../domain/registry/phone';
 import { AppError } from '../../server/http/problem';
 import { InvalidFieldsError } from '../../server/http/validation';
 import type { AuditService } from '../audit/service';
+import { refreshMatchKeys } from '../entity-resolution/keys-queries';
+import { onlineMatch } from '../entity-resolution/online-match';
 import type { Actor } from '../identity/actor';
 import { createMergeService } from './merge-service';
 import { nameColumns } from './name-columns';
@@ -44,10 +47,30 @@ type PersonRow = Selectable<PersonTable>;
 type DocumentRow = Selectable<IdentityDocumentTable>;
 type Fields = Partial<z.infer<typeof PersonFields>>;
 
-/** Score from which a registration waits for the caseworker to acknowledge the likely duplicates. */
-export const DUPLICATE_WARNING_SCORE = 0.7;
-const CANDIDATE_LIMIT = 50;
 const SHOWN_CANDIDATES = 10;
+
+/**
+ * The reasons the earlier duplicate check gave, read from the comparison levels, for clients that show them
+ * (the explanation carries the weights). Document reasons come from the stored numbers, as before.
+ */
+function matchReasons(levels: readonly number[], sameDocument: boolean, sameNumber: boolean): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  if (sameDocument) reasons.push('sameDocument');
+  else if (sameNumber) reasons.push('sameNumberOtherDocumentType');
+  const given = levels[FIELD_INDEX.givenNames] ?? 0;
+  const surnames = levels[FIELD_INDEX.surnames] ?? 0;
+  const transposed = levels[FIELD_INDEX.transposed] === LEVEL.transposed.yes;
+  if (given === LEVEL.givenNames.exact && surnames === LEVEL.surnames.exact) reasons.push('sameName');
+  else if (given > LEVEL.givenNames.different || surnames > LEVEL.surnames.different || transposed) {
+    reasons.push('similarName');
+  }
+  if (surnames === LEVEL.surnames.missingSecond) reasons.push('missingSecondSurname');
+  if (surnames === LEVEL.surnames.swapped) reasons.push('swappedSurnames');
+  const birth = levels[FIELD_INDEX.birthDate];
+  if (birth === LEVEL.birthDate.exact) reasons.push('sameBirthDate');
+  else if (birth === LEVEL.birthDate.swappedDayMonth) reasons.push('swappedDayMonth');
+  return reasons;
+}
 
 /** Maps the API's fields to columns, validating what the schema cannot (phone, document numbers). */
 function toColumns(fields: Fields): Partial<Record<keyof PersonTable, unknown>> {
@@ -408,60 +431,77 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
   }
 
   /**
-   * Likely existing records of the person described, scored and explained. Matches in offices the caller does
-   * not work in are reported without personal data: only that office is named, so staff can coordinate.
+   * Likely existing records of the person described, scored with the active match model and explained (the
+   * online match of entity resolution). Matches in offices the caller does not work in are reported without
+   * personal data: only that office is named, so staff can coordinate.
    */
   async function findDuplicates(actor: Actor, draft: z.infer<typeof DuplicateCheck>) {
     const documents = draft.documents.map((d) => ({
       type: d.type,
       numberNormalized: normalizeDocumentNumber(d.number),
     }));
-    const facts: IdentityFacts = { ...draft, documents };
     const byNumber = await q.findDocumentsByNumbers(
       db,
       documents.map((d) => d.numberNormalized).filter(Boolean),
     );
-    const candidates = await q.findDuplicateCandidates(
+    const matches = await onlineMatch(
       db,
-      duplicateQuery(draft),
-      [...new Set(byNumber.map((d) => d.person_id))],
-      CANDIDATE_LIMIT,
+      {
+        givenName1: draft.givenName1,
+        givenName2: draft.givenName2 ?? null,
+        surname1: draft.surname1,
+        surname2: draft.surname2 ?? null,
+        birthDate: draft.birthDate ?? null,
+        sexAtBirth: draft.sexAtBirth ?? null,
+        municipalityCode: draft.municipalityCode ?? null,
+        documents: draft.documents,
+      },
+      { alsoScore: [...new Set(byNumber.map((d) => d.person_id))] },
     );
-    const candidateDocuments = await q.findDocumentsOfPersons(
-      db,
-      candidates.map((c) => c.id),
-    );
+    // A registered document number is always shown, whatever the model says about the rest.
+    const holders = new Set(byNumber.map((d) => d.person_id));
+    const shown = matches
+      .filter((m) => m.decision !== 'different' || holders.has(m.personId))
+      .slice(0, SHOWN_CANDIDATES);
     const officeNames = new Map(
-      (await q.findOfficeNames(db, [...new Set(candidates.map((c) => c.registered_office_id))])).map((o) => [
+      (await q.findOfficeNames(db, [...new Set(shown.map((c) => c.registeredOfficeId))])).map((o) => [
         o.id,
         o.name,
       ]),
     );
-    const scored = [];
-    for (const candidate of candidates) {
-      const existing: IdentityFacts = {
-        givenName1: candidate.given_name_1,
-        givenName2: candidate.given_name_2,
-        surname1: candidate.surname_1,
-        surname2: candidate.surname_2,
-        birthDate: candidate.birth_date,
-        documents: candidateDocuments
-          .filter((d) => d.person_id === candidate.id)
-          .map((d) => ({ type: d.document_type, numberNormalized: d.number_normalized })),
-      };
-      const match = scoreMatch(facts, existing);
-      if (match.score < 0.3) continue;
-      const officeIds = await q.findOfficeIdsOfPerson(db, candidate.id);
+    const result = [];
+    for (const match of shown) {
+      const owned = byNumber.filter((d) => d.person_id === match.personId);
+      const sameDocument = owned.some((o) =>
+        documents.some((d) => d.type === o.document_type && d.numberNormalized === o.number_normalized),
+      );
+      const officeIds = await q.findOfficeIdsOfPerson(db, match.personId);
       const visible = registryPolicy.read(actor, { officeIds });
-      scored.push({
-        ...match,
+      const { explanation } = match;
+      result.push({
+        score: Math.round(match.probability * 100) / 100,
+        probability: match.probability,
+        decision: match.decision === 'different' ? ('review' as const) : match.decision,
+        explanation: {
+          priorWeight: explanation.priorWeight,
+          totalWeight: explanation.totalWeight,
+          probability: explanation.probability,
+          veto: explanation.veto,
+          fields: explanation.fields.map((f) => ({
+            field: f.field,
+            label: f.label,
+            weight: f.weight,
+            tfAdjustment: f.tfAdjustment,
+          })),
+        },
+        reasons: matchReasons(explanation.levels, sameDocument, owned.length > 0 && !sameDocument),
         person: visible
-          ? { id: candidate.id, displayName: displayName(existing), birthDate: candidate.birth_date }
+          ? { id: match.personId, displayName: displayName(match), birthDate: match.birthDate }
           : null,
-        officeName: officeNames.get(candidate.registered_office_id) ?? '',
+        officeName: officeNames.get(match.registeredOfficeId) ?? '',
       });
     }
-    return scored.sort((a, b) => b.score - a.score).slice(0, SHOWN_CANDIDATES);
+    return result;
   }
 
   return {
@@ -499,18 +539,16 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
     },
 
     /**
-     * Registers a person at one of the caller's offices. Likely duplicates stop the registration (409 with the
-     * candidates) until the caseworker acknowledges them; a document already registered always stops it.
+     * Registers a person at one of the caller's offices. Likely duplicates (the match model's "same person" or
+     * "review", or a registered document number) stop the registration (409 with the candidates) until the
+     * caseworker acknowledges them; a document already registered always stops it.
      */
     async registerPerson(actor: Actor, input: z.infer<typeof PersonCreate>) {
       if (!registryPolicy.register(actor, input.officeId)) throw new AppError('forbidden');
       const documents = checkedDocuments(input.documents);
       const candidates = await findDuplicates(actor, input);
       const blocking = candidates.filter((c) => c.reasons.includes('sameDocument'));
-      if (
-        blocking.length ||
-        (!input.acknowledgeDuplicates && candidates.some((c) => c.score >= DUPLICATE_WARNING_SCORE))
-      ) {
+      if (blocking.length || (!input.acknowledgeDuplicates && candidates.length > 0)) {
         throw new AppError(
           'possibleDuplicates',
           {},
@@ -545,6 +583,7 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
             expires_on: document.expiresOn ?? null,
           })),
         );
+        await refreshMatchKeys(trx, [id]);
         await audit.record(trx, actor, {
           action: 'person.registered',
           recordType: 'person',
@@ -599,6 +638,7 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
           ...nameColumns(names),
         });
         if (!row) return null;
+        await refreshMatchKeys(trx, [id]);
         const before = Object.fromEntries(
           Object.keys(columns).map((key) => [key, person[key as keyof PersonRow]]),
         );

@@ -138,8 +138,21 @@ export const MATCH_REASONS = [
 ] as const;
 export type MatchReason = (typeof MATCH_REASONS)[number];
 
+/** The match model's reasoning: each field's agreement level and weight (log2 m/u), adding up to the total. */
+export interface MatchExplanation {
+  priorWeight: number;
+  totalWeight: number;
+  probability: number;
+  veto: boolean;
+  fields: Array<{ field: string; label: string; weight: number; tfAdjustment: number }>;
+}
+
 export interface DuplicateCandidate {
+  /** The probability rounded to two decimals. */
   score: number;
+  probability: number;
+  decision: 'same' | 'review';
+  explanation: MatchExplanation;
   reasons: MatchReason[];
   /** Null when the match is in an office the caller does not work in: only the office is named. */
   person: { id: string; displayName: string; birthDate: string | null } | null;
@@ -152,6 +165,8 @@ export interface DuplicateCheck {
   surname1: string;
   surname2?: string | null;
   birthDate?: string | null;
+  sexAtBirth?: string | null;
+  municipalityCode?: string | null;
   documents: Array<{ type: DocumentType; number: string }>;
 }
 

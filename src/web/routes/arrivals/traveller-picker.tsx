@@ -18,6 +18,7 @@ import { POPULATION_GROUPS } from '../../../domain/registry/vocabulary';
 import type { NewTraveller } from '../../api/arrivals';
 import { DOCUMENT_TYPES, type DuplicateCandidate, personSearchQuery } from '../../api/registration';
 import { useT } from '../../i18n';
+import { MatchExplanation } from '../people/match-explanation';
 
 /** Who the traveller is: a person found in the registry, or one to register with the arrival. */
 export type TravellerChoice =
@@ -205,6 +206,7 @@ export function TravellerPicker({
                             </Badge>
                           ))}
                         </Group>
+                        {candidate.explanation && <MatchExplanation explanation={candidate.explanation} />}
                       </Stack>
                       {candidate.person && (
                         <Button

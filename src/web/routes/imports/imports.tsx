@@ -42,6 +42,7 @@ import { fieldError, ProblemAlert } from '../../components/problem-alert';
 import { Section } from '../../components/section';
 import { type Translate, useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
+import { MatchExplanation } from '../people/match-explanation';
 
 /**
  * Spreadsheet import, in steps on one page: choose the office and the file, say what each column holds (saved for
@@ -344,20 +345,28 @@ function Candidates({ candidates }: { candidates: DuplicateCandidate[] }) {
   return (
     <Stack gap={4}>
       {candidates.slice(0, 3).map((candidate, index) => (
-        <Text size="sm" key={candidate.person?.id ?? `${candidate.officeName}-${index}`}>
-          <Badge variant="light" tt="none" color={candidate.score >= 0.7 ? 'red.9' : 'yellow.9'} mr={6}>
-            {t('import.preview.score', { score: Math.round(candidate.score * 100) })}
-          </Badge>
-          {candidate.person ? (
-            <Anchor href={`/people/${candidate.person.id}`} size="sm">
-              {candidate.person.displayName}
-            </Anchor>
-          ) : (
-            t('import.preview.otherOffice', { office: candidate.officeName })
-          )}
-          {' — '}
-          {candidate.reasons.map((reason) => t(`import.reason.${reason}`)).join(', ')}
-        </Text>
+        <div key={candidate.person?.id ?? `${candidate.officeName}-${index}`}>
+          <Text size="sm">
+            <Badge
+              variant="light"
+              tt="none"
+              color={candidate.decision === 'same' ? 'red.9' : 'yellow.9'}
+              mr={6}
+            >
+              {t('import.preview.score', { score: Math.round(candidate.score * 100) })}
+            </Badge>
+            {candidate.person ? (
+              <Anchor href={`/people/${candidate.person.id}`} size="sm">
+                {candidate.person.displayName}
+              </Anchor>
+            ) : (
+              t('import.preview.otherOffice', { office: candidate.officeName })
+            )}
+            {' — '}
+            {candidate.reasons.map((reason) => t(`import.reason.${reason}`)).join(', ')}
+          </Text>
+          {candidate.explanation && <MatchExplanation explanation={candidate.explanation} />}
+        </div>
       ))}
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { type DuplicateCandidate, formatCalendarDate, type MatchReason } from '../../api/registration';
 import { currentLanguage, LOCALE_TAGS, useT } from '../../i18n';
+import { MatchExplanation } from './match-explanation';
 
 /** "Nombre parecido y misma fecha de nacimiento": the reasons of a match as one plain sentence. */
 export function useReasonSentence(): (reasons: readonly MatchReason[]) => string {
@@ -46,11 +47,12 @@ export function DuplicateCandidates({
                     {t('registration.duplicates.otherOffice', { office: candidate.officeName })}
                   </Text>
                 )}
-                <Badge variant="filled" tt="none" color={candidate.score >= 0.7 ? 'red.9' : 'gray.7'}>
+                <Badge variant="filled" tt="none" color={candidate.decision === 'same' ? 'red.9' : 'gray.7'}>
                   {t('registration.duplicates.score', { score: Math.round(candidate.score * 100) })}
                 </Badge>
               </Group>
               <Text size="sm">{sentence(candidate.reasons)}</Text>
+              {candidate.explanation && <MatchExplanation explanation={candidate.explanation} open />}
               {candidate.person ? (
                 <Text size="sm" c="dimmed">
                   {candidate.person.birthDate

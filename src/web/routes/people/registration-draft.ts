@@ -239,6 +239,8 @@ export function toDuplicateCheck(draft: RegistrationDraft): DuplicateCheck | nul
     surname1,
     surname2: text(draft.surname2),
     birthDate: /^\d{4}-\d{2}-\d{2}$/.test(draft.birthDate) ? draft.birthDate : null,
+    sexAtBirth: draft.sexAtBirth || null,
+    municipalityCode: /^\d{5}$/.test(draft.municipalityCode) ? draft.municipalityCode : null,
     documents,
   };
 }

@@ -1,0 +1,113 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema';
+import { computeMatchKeys, MATCH_KEYS_VERSION, type MatchKeys } from './keys-compute';
+
+type Db = Kysely<Database>;
+
+/**
+ * Rewrites the match keys of these persons from their current rows and documents: every write that changes a
+ * person's names, birth date, sex, municipality or documents (registration, update, merge and undo, import)
+ * calls it inside its own transaction, so keys never disagree with the record. A merged-away person (or one that
+ * no longer exists) is left without keys, so the online match cannot offer it.
+ */
+export async function refreshMatchKeys(db: Db, personIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return;
+  await deleteMatchKeys(db, ids);
+  const persons = await db
+    .selectFrom('person')
+    .select([
+      'id',
+      'given_name_1',
+      'given_name_2',
+      'surname_1',
+      'surname_2',
+      sql<string | null>`birth_date::text`.as('birth_date'),
+      'sex_at_birth',
+      'municipality_code',
+    ])
+    .where('id', 'in', ids)
+    .where('merged_into_id', 'is', null)
+    .execute();
+  if (persons.length === 0) return;
+  const documents = await db
+    .selectFrom('identity_document')
+    .select(['person_id', 'document_type', 'number'])
+    .where(
+      'person_id',
+      'in',
+      persons.map((p) => p.id),
+    )
+    .execute();
+  const byPerson = new Map<string, Array<{ type: string; number: string }>>();
+  for (const d of documents) {
+    const list = byPerson.get(d.person_id) ?? [];
+    list.push({ type: d.document_type, number: d.number });
+    byPerson.set(d.person_id, list);
+  }
+  await insertMatchKeys(
+    db,
+    persons.map((p) => ({
+      personId: p.id,
+      keys: computeMatchKeys({
+        givenName1: p.given_name_1,
+        givenName2: p.given_name_2,
+        surname1: p.surname_1,
+        surname2: p.surname_2,
+        birthDate: p.birth_date,
+        sexAtBirth: p.sex_at_birth,
+        municipalityCode: p.municipality_code,
+        documents: byPerson.get(p.id) ?? [],
+      }),
+    })),
+  );
+}
+
+/** Removes the keys of these persons (the key rows through the keys they stored, so the primary key serves). */
+export async function deleteMatchKeys(db: Db, personIds: readonly string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await sql`
+    delete from person_match_key k using person_match_keys p
+    where p.person_id = any(${personIds}::uuid[]) and k.person_id = p.person_id and k.key = any(p.blocking_keys)`.execute(
+    db,
+  );
+  await sql`delete from person_match_keys where person_id = any(${personIds}::uuid[])`.execute(db);
+}
+
+/** Inserts computed keys of persons that have none (one statement per table, for import batches). */
+export async function insertMatchKeys(
+  db: Db,
+  rows: ReadonlyArray<{ personId: string; keys: MatchKeys }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const payload = rows.map(({ personId, keys }) => ({
+    person_id: personId,
+    keys_version: MATCH_KEYS_VERSION,
+    given_names: keys.givenNames,
+    surnames: keys.surnames,
+    phonetic: keys.phonetic,
+    document_digits: keys.documentDigits,
+    blocking_keys: keys.blockingKeys,
+    prepared: keys.prepared,
+  }));
+  await sql`
+    insert into person_match_keys (person_id, keys_version, given_names, surnames, phonetic, document_digits,
+      blocking_keys, prepared)
+    select person_id, keys_version, given_names, surnames, phonetic, document_digits, blocking_keys, prepared
+    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as r(person_id uuid, keys_version smallint,
+      given_names text[], surnames text[], phonetic text[], document_digits text[], blocking_keys text[],
+      prepared jsonb)`.execute(db);
+  const keys: string[] = [];
+  const owners: string[] = [];
+  for (const row of rows) {
+    for (const key of row.keys.blockingKeys) {
+      keys.push(key);
+      owners.push(row.personId);
+    }
+  }
+  if (keys.length) {
+    await sql`
+      insert into person_match_key (key, person_id)
+      select * from unnest(${keys}::text[], ${owners}::uuid[]) on conflict do nothing`.execute(db);
+  }
+}
