@@ -60,12 +60,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create unique index match_model_one_active on match_model (active) where active`.execute(db);
 
+  await backfillMatchKeys(db);
+}
+
+/** Computes and stores the keys of every current person that has none, in batches (exported for its test). */
+export async function backfillMatchKeys(db: Kysely<unknown>): Promise<void> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const { rows } = await sql<PersonRow>`
       select id, given_name_1, given_name_2, surname_1, surname_2, birth_date::text as birth_date, sex_at_birth,
         municipality_code
-      from person where id > ${after} and merged_into_id is null order by id limit ${BATCH}`.execute(db);
+      from person where id > ${after} and merged_into_id is null
+        and not exists (select 1 from person_match_keys k where k.person_id = person.id)
+      order by id limit ${BATCH}`.execute(db);
     if (rows.length === 0) break;
     const ids = rows.map((row) => row.id);
     const { rows: documents } = await sql<{ person_id: string; document_type: string; number: string }>`

@@ -19,9 +19,17 @@ import type { DocumentType } from '../../domain/registry/document-types';
  */
 export const MATCH_KEYS_VERSION = 1;
 
-/** Short prefixes keep the keys of different rules apart in one index, and the index small. */
+/**
+ * Short prefixes keep the keys of different rules apart in one index, and the index small. A rule not listed
+ * here is prefixed by its whole name.
+ */
 const RULE_PREFIX: Record<string, string> = {
   documentDigits: 'd',
+  documentOneDigit: 'd1',
+  namePairDate: 'pd',
+  namePairMonthDay: 'pm',
+  nameTripleYear: 'ty',
+  nameWordDateSex: 'wd',
   surnamePhoneticYear: 'sy',
   givenSurnameMonthDay: 'gm',
   swappedSurnamesDate: 'ss',
