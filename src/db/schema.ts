@@ -19,7 +19,6 @@ export interface Database {
   person_office: PersonOfficeTable;
   identity_document: IdentityDocumentTable;
   person_match_keys: PersonMatchKeysTable;
-  person_match_key: PersonMatchKeyTable;
   match_model: MatchModelTable;
   household: HouseholdTable;
   household_membership: HouseholdMembershipTable;
@@ -340,12 +339,6 @@ export interface PersonMatchKeysTable {
   /** The comparisons' PreparedPerson. */
   prepared: unknown;
   updated_at: Generated<Date>;
-}
-
-/** One blocking key of one person: what the online match looks candidates up by. */
-export interface PersonMatchKeyTable {
-  key: string;
-  person_id: string;
 }
 
 /** A trained match model (pipeline.ts's trainedModelToJson); at most one active. */

@@ -8,7 +8,7 @@ import type { DocumentType } from '../../domain/registry/document-types';
 
 /**
  * A person's match keys, computed in TypeScript so PGlite and PostgreSQL store exactly the same values: what the
- * online match looks candidates up by (`blockingKeys`, one row each in `person_match_key`) and what it scores
+ * online match looks candidates up by (`blockingKeys`, behind a GIN index) and what it scores
  * them with (`prepared`, the comparisons' view of the person, stored so a candidate is never normalized again).
  * Pure: no I/O.
  */

@@ -63,18 +63,16 @@ export async function refreshMatchKeys(db: Db, personIds: readonly string[]): Pr
   );
 }
 
-/** Removes the keys of these persons (the key rows through the keys they stored, so the primary key serves). */
+/** Removes the keys of these persons. */
 export async function deleteMatchKeys(db: Db, personIds: readonly string[]): Promise<void> {
   if (personIds.length === 0) return;
-  await sql`
-    delete from person_match_key k using person_match_keys p
-    where p.person_id = any(${personIds}::uuid[]) and k.person_id = p.person_id and k.key = any(p.blocking_keys)`.execute(
-    db,
-  );
-  await sql`delete from person_match_keys where person_id = any(${personIds}::uuid[])`.execute(db);
+  await db
+    .deleteFrom('person_match_keys')
+    .where('person_id', 'in', [...personIds])
+    .execute();
 }
 
-/** Inserts computed keys of persons that have none (one statement per table, for import batches). */
+/** Inserts computed keys of persons that have none (one statement, for import batches). */
 export async function insertMatchKeys(
   db: Db,
   rows: ReadonlyArray<{ personId: string; keys: MatchKeys }>,
@@ -97,17 +95,4 @@ export async function insertMatchKeys(
     from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as r(person_id uuid, keys_version smallint,
       given_names text[], surnames text[], phonetic text[], document_digits text[], blocking_keys text[],
       prepared jsonb)`.execute(db);
-  const keys: string[] = [];
-  const owners: string[] = [];
-  for (const row of rows) {
-    for (const key of row.keys.blockingKeys) {
-      keys.push(key);
-      owners.push(row.personId);
-    }
-  }
-  if (keys.length) {
-    await sql`
-      insert into person_match_key (key, person_id)
-      select * from unnest(${keys}::text[], ${owners}::uuid[]) on conflict do nothing`.execute(db);
-  }
 }

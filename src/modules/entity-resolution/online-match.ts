@@ -14,10 +14,10 @@ type Db = Kysely<Database>;
 
 /**
  * The online match: the persons already registered who are likely the one being registered, found by the keys
- * they share with the draft (`person_match_key`, the batch's blocking rules) and scored with the active model,
+ * they share with the draft (`person_match_keys.blocking_keys`, the batch's blocking rules) and scored with the active model,
  * each with its explanation. Used by the registry's duplicate check (intake, arrivals, import previews).
  *
- * Lookup: one index-only range scan per key of the draft, each stopped after `blockCap + 1` persons; a key shared
+ * Lookup: one GIN index scan per key of the draft, each stopped after `blockCap + 1` persons; a key shared
  * by more persons than the cap ("garsia|1990" at national scale) says nothing and is dropped, as blocking does.
  * Document keys are never dropped. Candidates sharing the most keys are scored first, at most `maxCandidates`.
  */
@@ -61,7 +61,7 @@ export async function lookupCandidateIds(
     select k.key, c.person_id
     from unnest(${blockingKeys}::text[]) as k(key)
     cross join lateral (
-      select person_id from person_match_key where key = k.key limit ${blockCap + 1}
+      select person_id from person_match_keys where blocking_keys @> array[k.key] limit ${blockCap + 1}
     ) as c`.execute(db);
   const perKey = new Map<string, number>();
   for (const row of rows) perKey.set(row.key, (perKey.get(row.key) ?? 0) + 1);
