@@ -1,17 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type BlockingRule,
   candidatePairs,
   candidatePairsFromKeys,
+  DEFAULT_BLOCKING_RULES,
   documentDigitsRule,
+  documentOneDigitRule,
   formatBlockingStats,
   givenSurnameMonthDayRule,
   municipalityNameRule,
+  nameOneEditEstimatedDateRule,
+  nameOneEditMonthDayRule,
+  namePairDateRule,
+  namePairEstimatedDateRule,
+  namePairMonthDayRule,
+  nameTripleYearRule,
+  nameWordDateSexRule,
   surnamePhoneticYearRule,
   swappedSurnamesDateRule,
   transposedNameDateRule,
 } from './blocking';
-import { preparePerson } from './comparisons';
+import { type PreparedPerson, preparePerson } from './comparisons';
 
 const pairsOf = (result: { left: Uint32Array; right: Uint32Array; count: number }) =>
   Array.from({ length: result.count }, (_, k) => `${result.left[k]}-${result.right[k]}`);
@@ -214,14 +224,113 @@ describe('candidatePairs over prepared persons', () => {
       preparePerson({ givenName1: 'Carlos', surname1: 'Castro', birthDate: '2001-01-01' }),
     ];
     const result = candidatePairs(persons);
-    expect(pairsOf(result)).toEqual(['0-2', '0-1']);
-    expect(result.stats.map((s) => s.rule)).toEqual([
-      'documentDigits',
-      'surnamePhoneticYear',
-      'givenSurnameMonthDay',
-      'swappedSurnamesDate',
-      'transposedNameDate',
-      'municipalityName',
+    // Sorted by (left, right); 0-2 share a number (a CC filed as a TI), 0-1 the names and the date.
+    expect(pairsOf(result)).toEqual(['0-1', '0-2']);
+    expect(result.stats.map((s) => s.rule)).toEqual(DEFAULT_BLOCKING_RULES.map((rule) => rule.name));
+    expect(result.stats[0]).toMatchObject({ rule: 'documentDigits', pairsNew: 1 });
+  });
+
+  it('only pairs touching flagged records when asked, with the same cap as the whole list', () => {
+    const twin = (given: string) =>
+      preparePerson({ givenName1: given, surname1: 'Pérez', surname2: 'Gómez', birthDate: '1990-03-05' });
+    const persons = [twin('Ana'), twin('Ana'), twin('Ana')];
+    expect(pairsOf(candidatePairs(persons))).toEqual(['0-1', '0-2', '1-2']);
+    expect(pairsOf(candidatePairs(persons, undefined, undefined, Uint8Array.from([0, 0, 1])))).toEqual([
+      '0-2',
+      '1-2',
     ]);
+  });
+});
+
+describe('the default rules', () => {
+  const base = {
+    givenName1: 'Yurani',
+    givenName2: 'Paola',
+    surname1: 'Mendoza',
+    surname2: 'Quintero',
+    birthDate: '2002-12-19',
+    sex: 'F',
+  };
+  const meets = (rule: BlockingRule, a: PreparedPerson, b: PreparedPerson) =>
+    rule.keys(a).some((key) => rule.keys(b).includes(key));
+
+  it('name tokens are phonetic, nicknames read as their name, distinct and sorted', () => {
+    const pepe = preparePerson({ givenName1: 'Pepe', surname1: 'Vásquez', surname2: 'Vásquez' });
+    const jose = preparePerson({ givenName1: 'José', surname1: 'Basquez' });
+    expect(pepe.nameTokens).toEqual(jose.nameTokens);
+    expect(pepe.nameTokens).toHaveLength(2);
+    expect([...pepe.nameTokens].sort()).toEqual(pepe.nameTokens);
+  });
+
+  it('namePairDate meets two intact words and the date with day and month swapped; not another date', () => {
+    const a = preparePerson(base);
+    const b = preparePerson({ ...base, givenName1: 'Yurnai', surname1: 'Quintero', surname2: 'Mendoza' });
+    expect(meets(namePairDateRule, a, b)).toBe(true);
+    expect(meets(namePairDateRule, a, preparePerson({ ...base, birthDate: '2002-12-18' }))).toBe(false);
+    expect(namePairDateRule.keys(preparePerson({ ...base, birthDate: null }))).toEqual([]);
+    const ddmm = preparePerson({ ...base, birthDate: '2002-05-07' });
+    expect(meets(namePairDateRule, ddmm, preparePerson({ ...base, birthDate: '2002-07-05' }))).toBe(true);
+  });
+
+  it('namePairMonthDay survives a year off by one, and says nothing on 1 January', () => {
+    const a = preparePerson(base);
+    expect(meets(namePairMonthDayRule, a, preparePerson({ ...base, birthDate: '2001-12-19' }))).toBe(true);
+    expect(namePairMonthDayRule.keys(preparePerson({ ...base, birthDate: '2001-01-01' }))).toEqual([]);
+  });
+
+  it('nameTripleYear survives an estimated date; needs three words', () => {
+    const a = preparePerson(base);
+    expect(meets(nameTripleYearRule, a, preparePerson({ ...base, birthDate: '2002-01-01' }))).toBe(true);
+    expect(
+      nameTripleYearRule.keys(preparePerson({ givenName1: 'Ana', surname1: 'Paz', birthDate: '2002' })),
+    ).toEqual([]);
+  });
+
+  it('the estimated-date rules pair only records with 1 January (or a year alone)', () => {
+    const real = preparePerson({ ...base, surname2: null, givenName2: null, givenName1: 'Yuranni' });
+    const estimated = preparePerson({ ...base, surname2: null, givenName2: null, birthDate: '2002-01-01' });
+    const otherReal = preparePerson({ ...base, surname2: null, givenName2: null, birthDate: '2002-03-03' });
+    expect(namePairEstimatedDateRule.anchor?.(estimated)).toBe(true);
+    expect(namePairEstimatedDateRule.anchor?.(real)).toBe(false);
+    const pairs = candidatePairs([real, estimated, otherReal], [nameOneEditEstimatedDateRule]);
+    // real–estimated (one typo apart) and estimated–otherReal come out; real–otherReal (no anchor) does not.
+    expect(pairsOf(pairs)).toEqual(['0-1', '1-2']);
+  });
+
+  it('nameWordDateSex meets through one word when the other is mistyped', () => {
+    const a = preparePerson({ givenName1: 'Maikel', surname1: 'Ávila', birthDate: '2000-09-05', sex: 'M' });
+    const b = preparePerson({ givenName1: 'Maikel', surname1: 'Abla', birthDate: '2000-09-05', sex: 'M' });
+    expect(meets(nameWordDateSexRule, a, b)).toBe(true);
+    expect(meets(nameWordDateSexRule, a, { ...b, sex: 1 })).toBe(false);
+  });
+
+  it('nameOneEditMonthDay allows one slip in the given name or surname, with the year wrong', () => {
+    const a = preparePerson({ givenName1: 'Daniel', surname1: 'Rosales', birthDate: '2020-05-07' });
+    const b = preparePerson({ givenName1: 'Danel', surname1: 'Rosales', birthDate: '2019-05-07' });
+    const c = preparePerson({ givenName1: 'Daniel', surname1: 'Roslaes', birthDate: '2019-07-05' });
+    const far = preparePerson({ givenName1: 'Dnl', surname1: 'Rosales', birthDate: '2019-05-07' });
+    expect(meets(nameOneEditMonthDayRule, a, b)).toBe(true);
+    expect(meets(nameOneEditMonthDayRule, a, c)).toBe(true);
+    expect(meets(nameOneEditMonthDayRule, a, far)).toBe(false);
+  });
+
+  it('documentOneDigit meets a number with one digit mistyped, born the same year', () => {
+    const a = preparePerson({
+      givenName1: 'Ana',
+      birthDate: '2002',
+      documents: [{ type: 'CC', number: '1072534376' }],
+    });
+    const b = preparePerson({
+      givenName1: 'Ana',
+      birthDate: '2002',
+      documents: [{ type: 'CC', number: '1072934376' }],
+    });
+    const c = preparePerson({
+      givenName1: 'Ana',
+      birthDate: '2002',
+      documents: [{ type: 'CC', number: '1072934375' }],
+    });
+    expect(meets(documentOneDigitRule, a, b)).toBe(true);
+    expect(meets(documentOneDigitRule, a, c)).toBe(false);
   });
 });

@@ -18,6 +18,11 @@ export interface BlockingRule {
   name: string;
   /** Keys of one record under this rule; an empty list means the record is not blocked by the rule. */
   keys(person: PreparedPerson): readonly string[];
+  /**
+   * When given, the rule's blocks only give pairs with at least one anchor record: a loose key can then serve
+   * the few records that need it (an estimated birth date) without pairing everybody else by it.
+   */
+  anchor?(person: PreparedPerson): boolean;
 }
 
 export interface BlockingRuleStats {
@@ -127,13 +132,181 @@ export const transposedNameDateRule: BlockingRule = {
   },
 };
 
+/** Year and the two other parts of the date sorted (so a day/month swap keeps the key); null without a full date. */
+function sortedDate(person: PreparedPerson): string | null {
+  if (!person.birthYear || !person.birthMonth || !person.birthDay) return null;
+  return `${person.birthYear}-${sortedMonthDay(person)}`;
+}
+
+function sortedMonthDay(person: PreparedPerson): string {
+  const [d1, d2] =
+    person.birthMonth < person.birthDay
+      ? [person.birthMonth, person.birthDay]
+      : [person.birthDay, person.birthMonth];
+  return `${pad2(d1)}${pad2(d2)}`;
+}
+
+/** A date lists write when they know only the year: 1 January, or no month at all. */
+const estimatedDate = (person: PreparedPerson) =>
+  person.birthYear !== 0 && (person.birthMonth === 0 || (person.birthMonth === 1 && person.birthDay === 1));
+
+/** Every unordered pair of the name tokens (sorted, so the pair's order is fixed), with a suffix. */
+function tokenPairs(person: PreparedPerson, suffix: string): string[] {
+  const t = person.nameTokens;
+  const keys: string[] = [];
+  for (let a = 0; a < t.length; a++) {
+    for (let b = a + 1; b < t.length; b++) keys.push(`${t[a]}|${t[b]}|${suffix}`);
+  }
+  return keys;
+}
+
+/**
+ * Two of the name words (phonetic; nicknames as their name) and the full birth date, day and month sorted.
+ * Any two words a list kept intact meet, whatever happened to the others: a typo in a third word, surnames
+ * swapped, given name and surname transposed, a second surname or given name missing. Tight: two persons
+ * sharing two name words and a birth date are rare outside duplicates and twins.
+ */
+export const namePairDateRule: BlockingRule = {
+  name: 'namePairDate',
+  keys(person) {
+    const date = sortedDate(person);
+    return date ? tokenPairs(person, date) : [];
+  },
+};
+
+/**
+ * Two name words and the birth day and month (sorted), without the year: survives a year off by one. 1 January is
+ * left out: it is what lists write when only the year is known, so it says nothing.
+ */
+export const namePairMonthDayRule: BlockingRule = {
+  name: 'namePairMonthDay',
+  keys(person) {
+    if (!person.birthMonth || !person.birthDay) return [];
+    if (person.birthMonth === 1 && person.birthDay === 1) return [];
+    return tokenPairs(person, sortedMonthDay(person));
+  },
+};
+
+/** Three name words and the birth year: survives an estimated date (1 January) or day and month both changed. */
+export const nameTripleYearRule: BlockingRule = {
+  name: 'nameTripleYear',
+  keys(person) {
+    const t = person.nameTokens;
+    if (t.length < 3 || !person.birthYear) return [];
+    const keys: string[] = [];
+    for (let a = 0; a < t.length; a++) {
+      for (let b = a + 1; b < t.length; b++) {
+        for (let c = b + 1; c < t.length; c++) keys.push(`${t[a]}|${t[b]}|${t[c]}|${person.birthYear}`);
+      }
+    }
+    return keys;
+  },
+};
+
+/**
+ * Two name words and the birth year, for records whose date looks estimated (1 January, or only a year): lists
+ * write 1 January when they know only the year, so such a record meets its twin registered with the real date.
+ * Only pairs with such a record come out of this rule.
+ */
+export const namePairEstimatedDateRule: BlockingRule = {
+  name: 'namePairEstimatedDate',
+  keys(person) {
+    return person.birthYear ? tokenPairs(person, String(person.birthYear)) : [];
+  },
+  anchor(person) {
+    return (
+      person.birthYear !== 0 &&
+      (person.birthMonth === 0 || (person.birthMonth === 1 && person.birthDay === 1))
+    );
+  },
+};
+
+/**
+ * Keys of the first given name and first surname (phonetic) with a suffix, once as they are and once with each
+ * letter of either left out in turn: two spellings one keyboard slip apart share the key that drops the slip
+ * (a changed, extra or missing letter; two swapped letters share the key that drops either).
+ */
+function oneEditKeys(person: PreparedPerson, suffix: string): string[] {
+  const g = person.given1Phonetic;
+  const s = person.surname1Phonetic;
+  const keys = [`${g}|${s}|${suffix}`];
+  for (let k = 0; k < g.length; k++) keys.push(`${g.slice(0, k)}${g.slice(k + 1)}|${s}|${suffix}`);
+  for (let k = 0; k < s.length; k++) keys.push(`${g}|${s.slice(0, k)}${s.slice(k + 1)}|${suffix}`);
+  return keys;
+}
+
+/**
+ * First given name and first surname with one typo allowed in either, and the birth day and month (sorted):
+ * a typo together with a wrong year, or with a second name missing, still meets.
+ */
+export const nameOneEditMonthDayRule: BlockingRule = {
+  name: 'nameOneEditMonthDay',
+  keys(person) {
+    if (!person.given1Phonetic || !person.surname1Phonetic || !person.birthMonth || !person.birthDay)
+      return [];
+    return oneEditKeys(person, sortedMonthDay(person));
+  },
+};
+
+/** The same with the birth year, for records whose date looks estimated (pairs with such a record only). */
+export const nameOneEditEstimatedDateRule: BlockingRule = {
+  name: 'nameOneEditEstimatedDate',
+  keys(person) {
+    if (!person.given1Phonetic || !person.surname1Phonetic || !person.birthYear) return [];
+    return oneEditKeys(person, String(person.birthYear));
+  },
+  anchor: estimatedDate,
+};
+
+/**
+ * One name word, the full birth date (day and month sorted) and sex: a person written with only two name words,
+ * one of them mistyped, still meets through the other.
+ */
+export const nameWordDateSexRule: BlockingRule = {
+  name: 'nameWordDateSex',
+  keys(person) {
+    const date = sortedDate(person);
+    if (!date || !person.sex) return [];
+    return person.nameTokens.map((token) => `${token}|${date}|${person.sex}`);
+  },
+};
+
+/**
+ * A document number with one digit left out (each position in turn) and the birth year: a number with one
+ * digit mistyped meets the right one at the position of the slip. Numbers of six digits or more.
+ */
+export const documentOneDigitRule: BlockingRule = {
+  name: 'documentOneDigit',
+  keys(person) {
+    if (!person.birthYear) return [];
+    const keys: string[] = [];
+    for (const doc of person.documents) {
+      const digits = doc.key.replace(/\D/g, '').replace(/^0+/, '');
+      if (digits.length < 6) continue;
+      for (let i = 0; i < digits.length; i++) {
+        keys.push(`${i}|${digits.slice(0, i)}${digits.slice(i + 1)}|${person.birthYear}`);
+      }
+    }
+    return keys;
+  },
+};
+
+/**
+ * The default rules. Measured on the registry generator's planted duplicates (see docs/entity-resolution.md):
+ * each rule survives what the others do not, and none keys on a whole population (no name alone, no year alone).
+ * The older rules above stay exported for tests and for lists that need them; they were looser (the phonetic
+ * surname and year made blocks of thousands at national scale).
+ */
 export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   documentDigitsRule,
-  surnamePhoneticYearRule,
-  givenSurnameMonthDayRule,
-  swappedSurnamesDateRule,
-  transposedNameDateRule,
-  municipalityNameRule,
+  documentOneDigitRule,
+  namePairDateRule,
+  namePairMonthDayRule,
+  nameTripleYearRule,
+  namePairEstimatedDateRule,
+  nameWordDateSexRule,
+  nameOneEditMonthDayRule,
+  nameOneEditEstimatedDateRule,
 ];
 
 export const DEFAULT_BLOCK_CAP = 500;
@@ -144,6 +317,147 @@ export function blockingKeys(
   rules: readonly BlockingRule[] = DEFAULT_BLOCKING_RULES,
 ): Array<Array<readonly string[]>> {
   return rules.map((rule) => persons.map((person) => rule.keys(person)));
+}
+
+/** Records above which pair codes (left × n + right, times the rule count) would lose precision. */
+export const MAX_BLOCKING_RECORDS = 20_000_000;
+
+/**
+ * A 32-bit hash of a key (FNV-1a with a final avalanche): blocks are grouped by hash, not by string, so millions
+ * of keys cost no map of strings. The bits kept depend on the record count (see `candidatePairsFromKeyFunction`);
+ * two different keys sharing a hash only merge two blocks into one, adding a few pairs that scoring rejects.
+ */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A growable Float64Array. */
+class Codes {
+  values = new Float64Array(1 << 16);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+/**
+ * Candidate pairs from the keys of each rule, given as a function `keysOf(rule, record)` so keys need not be
+ * held for all records at once. Pairs come out sorted by (left, right), each once; per rule, the pairs it
+ * generated and the ones no earlier rule had.
+ */
+export function candidatePairsFromKeyFunction(
+  ruleNames: readonly string[],
+  keysOf: (rule: number, record: number) => readonly string[],
+  recordCount: number,
+  cap: number = DEFAULT_BLOCK_CAP,
+  touching?: Uint8Array,
+  /** Per rule, whether a record is an anchor of it (see `BlockingRule.anchor`); null: every record is. */
+  anchorOf?: (rule: number) => ((record: number) => boolean) | null,
+): CandidatePairs {
+  if (!Number.isInteger(cap) || cap < 2) throw new RangeError('block cap must be an integer of at least 2');
+  if (recordCount > MAX_BLOCKING_RECORDS) throw new RangeError('too many records for one blocking run');
+  const ruleCount = ruleNames.length;
+  const radix = Math.max(1, ruleCount);
+  const codes = new Codes();
+  const stats: BlockingRuleStats[] = [];
+  // Each (key, record) entry is one float: the key's hash in the high bits, the record in the low ones, so one
+  // native sort groups the blocks with their records ascending. With 3 million records the hash keeps 31 bits.
+  const recordBits = Math.max(1, Math.ceil(Math.log2(recordCount + 1)));
+  const hashScale = 2 ** (53 - recordBits);
+  const recordScale = 2 ** recordBits;
+  const entries = new Codes();
+  let block = new Uint32Array(64);
+  for (let r = 0; r < ruleCount; r++) {
+    entries.length = 0;
+    const isAnchor = anchorOf?.(r) ?? null;
+    const anchors = isAnchor ? new Uint8Array(recordCount) : null;
+    for (let record = 0; record < recordCount; record++) {
+      if (anchors && isAnchor?.(record)) anchors[record] = 1;
+      const keys = keysOf(r, record);
+      for (let k = 0; k < keys.length; k++) {
+        const hash = Math.floor((hashKey(keys[k] as string) / 2 ** 32) * hashScale);
+        entries.push(hash * recordScale + record);
+      }
+    }
+    const stat: BlockingRuleStats = {
+      rule: ruleNames[r] ?? `rule${r}`,
+      blocks: 0,
+      pairsGenerated: 0,
+      pairsNew: 0,
+      blocksSkipped: 0,
+      recordsInSkippedBlocks: 0,
+      largestBlock: 0,
+    };
+    const sortedEntries = entries.values.subarray(0, entries.length).sort();
+    let start = 0;
+    while (start < sortedEntries.length) {
+      const hash = Math.floor((sortedEntries[start] as number) / recordScale);
+      let end = start + 1;
+      while (end < sortedEntries.length && Math.floor((sortedEntries[end] as number) / recordScale) === hash)
+        end++;
+      // Records of the block, once each (a record with the same key twice gives two equal entries).
+      let size = 0;
+      if (block.length < end - start) block = new Uint32Array((end - start) * 2);
+      for (let e = start; e < end; e++) {
+        const entry = sortedEntries[e] as number;
+        if (e > start && entry === sortedEntries[e - 1]) continue;
+        block[size++] = entry - hash * recordScale;
+      }
+      start = end;
+      if (size > stat.largestBlock) stat.largestBlock = size;
+      if (size < 2) continue;
+      if (size > cap) {
+        stat.blocksSkipped++;
+        stat.recordsInSkippedBlocks += size;
+        continue;
+      }
+      stat.blocks++;
+      for (let a = 0; a < size; a++) {
+        const i = block[a] as number;
+        for (let b = a + 1; b < size; b++) {
+          const j = block[b] as number;
+          if (touching && touching[i] !== 1 && touching[j] !== 1) continue;
+          if (anchors && anchors[i] !== 1 && anchors[j] !== 1) continue;
+          stat.pairsGenerated++;
+          codes.push((i * recordCount + j) * radix + r);
+        }
+      }
+    }
+    stats.push(stat);
+  }
+  // Sorting the codes puts each pair's copies together, the earliest rule first: that rule is the one it is new for.
+  const sorted = codes.values.subarray(0, codes.length).sort();
+  let unique = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    const pair = Math.floor((sorted[k] as number) / radix);
+    if (k > 0 && Math.floor((sorted[k - 1] as number) / radix) === pair) continue;
+    unique++;
+  }
+  const left = new Uint32Array(unique);
+  const right = new Uint32Array(unique);
+  let at = 0;
+  let previous = -1;
+  for (let k = 0; k < sorted.length; k++) {
+    const code = sorted[k] as number;
+    const pair = Math.floor(code / radix);
+    if (pair === previous) continue;
+    previous = pair;
+    const stat = stats[code - pair * radix] as BlockingRuleStats;
+    stat.pairsNew++;
+    left[at] = Math.floor(pair / recordCount);
+    right[at] = pair - (left[at] as number) * recordCount;
+    at++;
+  }
+  return { left, right, count: unique, stats };
 }
 
 /**
@@ -158,90 +472,35 @@ export function candidatePairsFromKeys(
   /** When given, only pairs with at least one record flagged 1 (e.g. the records of an import being checked). */
   touching?: Uint8Array,
 ): CandidatePairs {
-  if (!Number.isInteger(cap) || cap < 2) throw new RangeError('block cap must be an integer of at least 2');
-  if (recordCount > 94_000_000) throw new RangeError('too many records for one blocking run');
-  const seen = new Set<number>();
-  let left = new Uint32Array(1024);
-  let right = new Uint32Array(1024);
-  let count = 0;
-  const push = (i: number, j: number) => {
-    if (count === left.length) {
-      const nl = new Uint32Array(left.length * 2);
-      nl.set(left);
-      left = nl;
-      const nr = new Uint32Array(right.length * 2);
-      nr.set(right);
-      right = nr;
-    }
-    left[count] = i;
-    right[count] = j;
-    count++;
-  };
-  const stats: BlockingRuleStats[] = [];
-  for (let r = 0; r < keys.length; r++) {
-    const ruleKeys = keys[r] ?? [];
-    const blocks = new Map<string, number[]>();
-    for (let record = 0; record < recordCount; record++) {
-      const recordKeys = ruleKeys[record] ?? [];
-      for (let k = 0; k < recordKeys.length; k++) {
-        const key = recordKeys[k] as string;
-        if (recordKeys.indexOf(key) !== k) continue; // the same key twice on one record is one membership
-        const block = blocks.get(key);
-        if (block) block.push(record);
-        else blocks.set(key, [record]);
-      }
-    }
-    const stat: BlockingRuleStats = {
-      rule: ruleNames[r] ?? `rule${r}`,
-      blocks: 0,
-      pairsGenerated: 0,
-      pairsNew: 0,
-      blocksSkipped: 0,
-      recordsInSkippedBlocks: 0,
-      largestBlock: 0,
-    };
-    for (const block of blocks.values()) {
-      if (block.length > stat.largestBlock) stat.largestBlock = block.length;
-      if (block.length < 2) continue;
-      if (block.length > cap) {
-        stat.blocksSkipped++;
-        stat.recordsInSkippedBlocks += block.length;
-        continue;
-      }
-      stat.blocks++;
-      // Records were pushed in increasing order, so block[a] < block[b] for a < b.
-      for (let a = 0; a < block.length; a++) {
-        const i = block[a] as number;
-        for (let b = a + 1; b < block.length; b++) {
-          const j = block[b] as number;
-          if (touching && touching[i] !== 1 && touching[j] !== 1) continue;
-          stat.pairsGenerated++;
-          const code = i * recordCount + j;
-          if (seen.has(code)) continue;
-          seen.add(code);
-          stat.pairsNew++;
-          push(i, j);
-        }
-      }
-    }
-    stats.push(stat);
-  }
-  return { left: left.slice(0, count), right: right.slice(0, count), count, stats };
+  const names = keys.map((_, r) => ruleNames[r] ?? `rule${r}`);
+  return candidatePairsFromKeyFunction(
+    names,
+    (r, record) => keys[r]?.[record] ?? [],
+    recordCount,
+    cap,
+    touching,
+  );
 }
 
-/** Candidate pairs of prepared persons under the given rules. */
+/** Candidate pairs of prepared persons under the given rules (keys computed rule by rule, not all held at once). */
 export function candidatePairs(
   persons: readonly PreparedPerson[],
   rules: readonly BlockingRule[] = DEFAULT_BLOCKING_RULES,
   cap: number = DEFAULT_BLOCK_CAP,
   touching?: Uint8Array,
 ): CandidatePairs {
-  return candidatePairsFromKeys(
+  return candidatePairsFromKeyFunction(
     rules.map((rule) => rule.name),
-    blockingKeys(persons, rules),
+    (r, record) => (rules[r] as BlockingRule).keys(persons[record] as PreparedPerson),
     persons.length,
     cap,
     touching,
+    (r) => {
+      const rule = rules[r] as BlockingRule;
+      return rule.anchor
+        ? (record) => (rule.anchor as (p: PreparedPerson) => boolean)(persons[record] as PreparedPerson)
+        : null;
+    },
   );
 }
 

@@ -131,6 +131,11 @@ export interface PreparedPerson {
   sex: number;
   municipality: string;
   documents: readonly NormalizedDocument[];
+  /**
+   * Distinct phonetic keys of the name words, sorted: given names through the hypocorism table first (Pepe
+   * counts as José), then surnames. What the name blocking rules combine, in pairs and triples.
+   */
+  nameTokens: readonly string[];
 }
 
 const core = (part: NamePart | null) => part?.core ?? '';
@@ -154,18 +159,30 @@ export function preparePerson(input: PersonInput): PreparedPerson {
   const documents = (input.documents ?? [])
     .map((doc) => normalizeDocument(doc.number, doc.type ?? null))
     .filter((doc) => doc.key.length > 0);
+  const given1Canon = given1 ? canonicalGivenNames(given1) : [];
+  const given2Canon = given2 ? canonicalGivenNames(given2) : [];
+  const surname1Phonetic = spanishPhoneticKey(surname1);
+  const tokens: string[] = [];
+  const addToken = (token: string) => {
+    if (token && !tokens.includes(token)) tokens.push(token);
+  };
+  if (given1) addToken(spanishPhoneticKey(given1Canon[1] ?? given1));
+  if (given2) addToken(spanishPhoneticKey(given2Canon[1] ?? given2));
+  addToken(surname1Phonetic);
+  if (surname2) addToken(spanishPhoneticKey(surname2));
+  tokens.sort();
   return {
     given1,
     given2,
     givenAll,
     given1Phonetic: spanishPhoneticKey(given1),
     givenAllPhonetic: phon(givenAll),
-    given1Canon: given1 ? canonicalGivenNames(given1) : [],
-    given2Canon: given2 ? canonicalGivenNames(given2) : [],
+    given1Canon,
+    given2Canon,
     surname1,
     surname2,
     surnamesAll,
-    surname1Phonetic: spanishPhoneticKey(surname1),
+    surname1Phonetic,
     surnamesAllPhonetic: phon(surnamesAll),
     birthYear: birth?.year ?? 0,
     birthMonth: birth?.month ?? 0,
@@ -173,6 +190,7 @@ export function preparePerson(input: PersonInput): PreparedPerson {
     sex: sex === 'F' ? 1 : sex === 'M' ? 2 : sex === 'X' ? 3 : 0,
     municipality,
     documents,
+    nameTokens: tokens,
   };
 }
 
