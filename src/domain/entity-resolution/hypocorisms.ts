@@ -172,10 +172,17 @@ export const CANONICAL_GIVEN_NAMES: ReadonlySet<string> = new Set(Object.values(
  * nickname for. Input is folded first, so "Toño" and "TONO" give the same answer.
  */
 export function canonicalGivenNames(word: string): readonly string[] {
-  const folded = foldName(word);
-  const canon = HYPOCORISMS.get(folded);
-  return canon ? [folded, ...canon] : [folded];
+  let forms = canonCache.get(word);
+  if (forms === undefined) {
+    if (canonCache.size >= 200_000) canonCache.clear();
+    const folded = foldName(word);
+    const canon = HYPOCORISMS.get(folded);
+    forms = canon ? [folded, ...canon] : [folded];
+    canonCache.set(word, forms);
+  }
+  return forms;
 }
+const canonCache = new Map<string, readonly string[]>();
 
 /**
  * True when two different given-name words can be the same name through the table: one is a nickname of the

@@ -57,8 +57,25 @@ export interface NamePart {
   particles: string[];
 }
 
-/** Splits one name field into its core and its particles. A field of particles only keeps them as its core. */
+const namePartCache = new Map<string, NamePart | null>();
+
+/**
+ * Splits one name field into its core and its particles. A field of particles only keeps them as its core.
+ * Results are cached by text (names repeat: a million records hold a few tens of thousands of distinct ones), so
+ * the returned object is shared and must not be modified.
+ */
 export function namePart(text: string | null | undefined): NamePart | null {
+  if (!text) return null;
+  let part = namePartCache.get(text);
+  if (part === undefined) {
+    if (namePartCache.size >= 200_000) namePartCache.clear();
+    part = computeNamePart(text);
+    namePartCache.set(text, part);
+  }
+  return part;
+}
+
+function computeNamePart(text: string): NamePart | null {
   const words = tokens(text);
   if (words.length === 0) return null;
   const coreWords = words.filter((word) => !PARTICLES.has(word));

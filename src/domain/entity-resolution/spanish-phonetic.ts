@@ -61,8 +61,20 @@ function lettersOf(word: string): string {
   return foldName(word).replace(/[^a-z]/g, '');
 }
 
-/** The phonetic key of one word. Empty when the word has no letters. */
+const keyCache = new Map<string, string>();
+
+/** The phonetic key of one word. Empty when the word has no letters. Cached by word (names repeat). */
 export function spanishPhoneticKey(word: string): string {
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    if (keyCache.size >= 200_000) keyCache.clear();
+    key = computeKey(word);
+    keyCache.set(word, key);
+  }
+  return key;
+}
+
+function computeKey(word: string): string {
   // Rule 11, first half: a doubled letter is one letter, except ll and cc, which are digraphs (rules 4 and 7).
   const w = lettersOf(word).replace(/([abd-km-z])\1+/g, '$1');
   if (w.length === 0) return '';
