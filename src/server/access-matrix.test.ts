@@ -147,6 +147,10 @@ const PARTNER_STEP = {
   id: () => UNKNOWN_ID,
 } as const;
 
+/** Deduplication runs: the administrator (whole registry) and coordinators (their offices). */
+const DEDUP_USERS = ['network_admin', 'office_coordinator'] as const;
+const DEDUP_RUN_STEP = { allow: DEDUP_USERS, notFoundWhenAllowed: true, id: () => UNKNOWN_ID } as const;
+
 /** Employment staff see every employer and vacancy; with the focal points, who see their own organization's. */
 const EMPLOYMENT_STAFF = ['network_admin', 'office_coordinator', 'caseworker'] as const;
 const EMPLOYMENT_VIEWERS = [...EMPLOYMENT_STAFF, 'partner_focal_point'] as const;
@@ -313,6 +317,27 @@ const EXPECTED: Record<string, Expectation> = {
     }),
   },
   listImports: { allow: CENTRE_STAFF },
+  // Deduplication: administrators and coordinators; only coordinators read pairs (a run or pair that does not
+  // exist is a 404 to them).
+  listDedupRuns: { allow: DEDUP_USERS },
+  startDedupRun: {
+    allow: DEDUP_USERS,
+    notFoundWhenAllowed: true,
+    request: () => ({ payload: { scope: 'import', importJobId: UNKNOWN_ID } }),
+  },
+  getDedupRun: DEDUP_RUN_STEP,
+  cancelDedupRun: DEDUP_RUN_STEP,
+  resumeDedupRun: DEDUP_RUN_STEP,
+  listDedupPairs: { allow: ['office_coordinator'], notFoundWhenAllowed: true, id: () => UNKNOWN_ID },
+  getDedupPair: { allow: ['office_coordinator'], notFoundWhenAllowed: true, id: () => UNKNOWN_ID },
+  decideDedupPair: {
+    allow: ['office_coordinator'],
+    notFoundWhenAllowed: true,
+    id: () => UNKNOWN_ID,
+    request: () => ({ payload: { decision: 'different', version: 1 } }),
+  },
+  getDedupThresholds: { allow: DEDUP_USERS },
+  applyDedupThresholds: { allow: DEDUP_USERS, request: () => ({ payload: { same: 0.99, review: 0.5 } }) },
   getImport: { allow: CENTRE_STAFF, id: (f) => f.importId },
   setImportMapping: {
     allow: CENTRE_STAFF,

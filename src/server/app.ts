@@ -26,6 +26,7 @@ import { directoryRoutes } from '../modules/directory/routes';
 import { matchingRoutes } from '../modules/employment/matching-routes';
 import { employmentRoutes } from '../modules/employment/routes';
 import { enterpriseRoutes } from '../modules/enterprise/routes';
+import { dedupRoutes } from '../modules/entity-resolution/dedup-routes';
 import { finderRoutes } from '../modules/finder/routes';
 import { identityRoutes } from '../modules/identity/routes';
 import { programmeRoutes } from '../modules/programmes/routes';
@@ -94,6 +95,11 @@ const MODULE_TAGS = [
     name: 'enterprise',
     description:
       'Entrepreneurship: courses and enrolments, productive units with their support and follow-ups, financing applications',
+  },
+  {
+    name: 'deduplication',
+    description:
+      'Deduplication runs over the registry or an import, and the review queue where coordinators decide each pair',
   },
   { name: 'reports', description: 'Aggregate reports (no personal data)' },
   {
@@ -244,6 +250,7 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
   await app.register(enterpriseRoutes(services));
   await app.register(employmentRoutes(services));
   await app.register(matchingRoutes(services));
+  await app.register(dedupRoutes(services));
 
   const webRoot = resolve(config.WEB_DIST_DIR);
   const webBuilt = existsSync(resolve(webRoot, 'index.html'));
@@ -288,12 +295,15 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  // Import jobs interrupted by a restart resume once the app is ready; closing stops them between batches first.
+  // Import jobs and deduplication runs interrupted by a restart resume once the app is ready; closing stops them
+  // between batches (chunks) first.
   app.addHook('onReady', async () => {
     await services.imports.resumeInterrupted();
+    await services.deduplication.resumeInterrupted();
   });
   app.addHook('onClose', async () => {
     await services.imports.stop();
+    await services.deduplication.stop();
     await database.close();
   });
 

@@ -10,6 +10,7 @@ import { createDirectoryService } from '../modules/directory/service';
 import { createMatchingService } from '../modules/employment/matching-service';
 import { createEmploymentService } from '../modules/employment/service';
 import { createEnterpriseService } from '../modules/enterprise/service';
+import { createDedupService } from '../modules/entity-resolution/dedup-service';
 import { createFinderService } from '../modules/finder/service';
 import { createIdentityService } from '../modules/identity/service';
 import { createProgrammeService } from '../modules/programmes/service';
@@ -77,6 +78,7 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     tasks,
     assistance,
     imports: createImportService({ db, audit, registry }),
+    deduplication: createDedupService({ db, audit }),
     hsds: createHsdsService({ db, audit, clock }),
     reference,
     finder: createFinderService({ db, municipalities: reference.municipalities, clock }),
