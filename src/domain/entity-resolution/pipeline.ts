@@ -108,6 +108,8 @@ export interface TrainedPersonModel {
 
 export interface TrainOptions {
   seed?: number;
+  /** The comparison vectors of all the pairs (FIELD_COUNT levels each), when the caller computed them already. */
+  vectors?: Uint8Array;
   /** Random pairs u is estimated from (default: 300,000, fewer for small populations). */
   randomPairs?: number;
   /** EM iterations at most (default 100). */
@@ -194,10 +196,11 @@ export function estimatePersonM(
   pairs: PairArrays,
   u: readonly Float64Array[],
   maxIterations = 100,
+  precomputed?: Uint8Array,
 ): Model {
   const count = pairs.left.length;
-  const vectors = new Uint8Array(count * FIELD_COUNT);
-  compareRange(prepared, pairs, 0, count, vectors);
+  const vectors = precomputed ?? new Uint8Array(count * FIELD_COUNT);
+  if (!precomputed) compareRange(prepared, pairs, 0, count, vectors);
   const initial = initialPersonModel();
   const start = createModel(FIELDS, 0.5, initial.m, u);
   const F = FIELD_INDEX;
@@ -300,7 +303,7 @@ export function trainPersonModel(
     return { ...fallback, termFrequencies: personTermFrequencies(prepared) };
   }
   const u = estimatePersonU(prepared, sampleSize, seed);
-  const model = estimatePersonM(prepared, pairs, u, options.maxIterations);
+  const model = estimatePersonM(prepared, pairs, u, options.maxIterations, options.vectors);
   return {
     model,
     termFrequencies: personTermFrequencies(prepared),
@@ -359,6 +362,32 @@ export function scorePairRange(
     compareInto(a, b, scratchVector, 0);
     pairFrequencies(a, scratchVector, 0, tables, scratchFrequencies);
     out[k] = scorer.probability(scratchVector, 0, scratchFrequencies);
+  }
+}
+
+/**
+ * As `scorePairRange`, from comparison vectors already computed for all the pairs (`vectors[k * FIELD_COUNT ..]`
+ * for pair k): a batch that compared the pairs to train scores them without comparing again.
+ */
+export function scoreVectorRange(
+  prepared: readonly PreparedPerson[],
+  pairs: PairArrays,
+  vectors: Uint8Array,
+  trained: TrainedPersonModel,
+  from: number,
+  to: number,
+  out: Float64Array,
+): void {
+  if (from < 0 || to > pairs.left.length || from > to) throw new RangeError('pair range out of bounds');
+  if (out.length < to || vectors.length < to * FIELD_COUNT)
+    throw new RangeError('arrays too short for the range');
+  const scorer = scorerOf(trained);
+  const tables = trained.termFrequencies;
+  for (let k = from; k < to; k++) {
+    const offset = k * FIELD_COUNT;
+    const a = prepared[pairs.left[k] as number] as PreparedPerson;
+    pairFrequencies(a, vectors, offset, tables, scratchFrequencies);
+    out[k] = scorer.probability(vectors, offset, scratchFrequencies);
   }
 }
 
