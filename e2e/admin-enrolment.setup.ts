@@ -75,6 +75,7 @@ setup(
     const navigation = page.getByRole('navigation', { name: 'Navegación principal' });
     await expect(navigation.getByRole('link')).toHaveText([
       'Inicio',
+      'Duplicados',
       'Remisiones recibidas',
       'Empleo',
       'Directorio de servicios',

@@ -336,6 +336,20 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'deduplication',
+            lazy: async () => ({
+              Component: (await import('./routes/deduplication/deduplication')).DeduplicationPage,
+            }),
+          },
+          {
+            path: 'deduplication/runs/:runId',
+            lazy: async () => ({ Component: (await import('./routes/deduplication/run')).DedupRunPage }),
+          },
+          {
+            path: 'deduplication/pairs/:pairId',
+            lazy: async () => ({ Component: (await import('./routes/deduplication/pair')).DedupPairPage }),
+          },
+          {
             path: 'enterprise/summary',
             lazy: async () => ({
               Component: (await import('./routes/enterprise/summary')).EnterpriseSummaryPage,

@@ -25,6 +25,12 @@ const NAVIGATION = [
   { to: '/arrivals', label: 'arrivals.nav', end: false, roles: ['reception_officer'] },
   { to: '/people', label: 'people.nav', end: false, ability: 'workWithPersons' },
   { to: '/imports', label: 'import.nav', end: false, ability: 'importPersons' },
+  {
+    to: '/deduplication',
+    label: 'deduplication.nav',
+    end: false,
+    roles: ['network_admin', 'office_coordinator'],
+  },
   { to: '/cases', label: 'cases.nav', end: false, roles: ['caseworker', 'office_coordinator'] },
   { to: '/case-approvals', label: 'cases.approvals.nav', end: true, roles: ['office_coordinator'] },
   { to: '/inbox', label: 'inbox.nav', end: true, roles: ['partner_focal_point', 'network_admin'] },
