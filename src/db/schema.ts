@@ -335,7 +335,8 @@ export interface PersonMatchKeysTable {
   surnames: string[];
   phonetic: string[];
   document_digits: string[];
-  blocking_keys: string[];
+  /** keyHash() of each blocking key (GIN-indexed). */
+  key_hashes: number[];
   /** The comparisons' PreparedPerson. */
   prepared: unknown;
   updated_at: Generated<Date>;

@@ -18,12 +18,11 @@ interface PersonRow {
  * Entity resolution's stored keys (issue 9; src/modules/entity-resolution/keys-*.ts) and the match model.
  *
  * `person_match_keys`: one row per current person with what the comparisons read (`prepared`) and the keys,
- * computed in TypeScript so both engines store the same values. The blocking keys (`blocking_keys`, one text per
- * rule key, ~26 per person) sit behind a GIN index: the online match reads the persons sharing each key of a draft
- * from it. Measured against one row per key and person with a B-tree (index-only scans): at national scale that
- * table holds ~80 million rows, several GB more than the GIN index's compressed posting lists, for a lookup no
- * faster once the candidates' rows have to be read anyway (see docs/entity-resolution.md). Merged-away persons
- * have no keys.
+ * computed in TypeScript so both engines store the same values. The blocking keys of the batch's rules (about 50
+ * per person) are stored as 32-bit hashes (`key_hashes`, see keys-compute.ts's `keyHash`) behind a GIN index: the
+ * online match finds every person sharing a key with a draft in one index scan. Measured (docs/entity-
+ * resolution.md): the keys as text made the GIN index about 5 KB per person, 14 GB at 3 million; one row per key
+ * with a B-tree would be ~150 million rows. Merged-away persons have no keys.
  *
  * `match_model`: the trained Fellegi–Sunter models (src/domain/entity-resolution/pipeline.ts), one active.
  */
@@ -36,13 +35,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       surnames text[] not null,
       phonetic text[] not null,
       document_digits text[] not null,
-      blocking_keys text[] not null,
+      key_hashes integer[] not null,
       prepared jsonb not null,
       updated_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index person_match_keys_blocking on person_match_keys using gin (blocking_keys)`.execute(
-    db,
-  );
+  await sql`create index person_match_keys_blocking on person_match_keys using gin (key_hashes)`.execute(db);
   await sql`
     create table match_model (
       id uuid primary key,
@@ -96,16 +93,16 @@ export async function backfillMatchKeys(db: Kysely<unknown>): Promise<void> {
         surnames: keys.surnames,
         phonetic: keys.phonetic,
         document_digits: keys.documentDigits,
-        blocking_keys: keys.blockingKeys,
+        key_hashes: keys.keyHashes,
         prepared: keys.prepared,
       };
     });
     await sql`
       insert into person_match_keys (person_id, keys_version, given_names, surnames, phonetic, document_digits,
-        blocking_keys, prepared)
-      select person_id, keys_version, given_names, surnames, phonetic, document_digits, blocking_keys, prepared
+        key_hashes, prepared)
+      select person_id, keys_version, given_names, surnames, phonetic, document_digits, key_hashes, prepared
       from jsonb_to_recordset(${JSON.stringify(computed)}::jsonb) as r(person_id uuid, keys_version smallint,
-        given_names text[], surnames text[], phonetic text[], document_digits text[], blocking_keys text[],
+        given_names text[], surnames text[], phonetic text[], document_digits text[], key_hashes integer[],
         prepared jsonb)`.execute(db);
     after = ids.at(-1) as string;
   }

@@ -8,7 +8,7 @@ import type { DocumentType } from '../../domain/registry/document-types';
 
 /**
  * A person's match keys, computed in TypeScript so PGlite and PostgreSQL store exactly the same values: what the
- * online match looks candidates up by (`blockingKeys`, behind a GIN index) and what it scores
+ * online match looks candidates up by (`keyHashes`, behind a GIN index) and what it scores
  * them with (`prepared`, the comparisons' view of the person, stored so a candidate is never normalized again).
  * Pure: no I/O.
  */
@@ -30,6 +30,7 @@ const RULE_PREFIX: Record<string, string> = {
   namePairMonthDay: 'pm',
   nameTripleYear: 'ty',
   nameWordDateSex: 'wd',
+  namePairEstimatedDate: 'pe',
   surnamePhoneticYear: 'sy',
   givenSurnameMonthDay: 'gm',
   swappedSurnamesDate: 'ss',
@@ -60,8 +61,10 @@ export interface MatchKeys {
   phonetic: string[];
   /** Each document's digits (any type), without leading zeros. */
   documentDigits: string[];
-  /** One text per blocking rule key, prefixed by the rule (`sy:peres|1990`), deduplicated. */
+  /** One text per blocking rule key, prefixed by the rule (`pd:jose|peres|1990-0307`), deduplicated. */
   blockingKeys: string[];
+  /** `keyHash` of each blocking key, deduplicated: what is stored and indexed. */
+  keyHashes: number[];
   prepared: PreparedPerson;
 }
 
@@ -78,10 +81,25 @@ export function personInputOf(source: MatchKeySource): PersonInput {
   };
 }
 
-/** The blocking keys of a prepared person under the default rules, each prefixed by its rule. */
+/**
+ * Rules of the batch whose keys are not stored for the online match: one-edit neighbourhoods of every name word
+ * (about 27 keys per person on their own) would double the index for a recall the other rules already reach on
+ * one registration at a time (see the entity-resolution-online benchmark). The batch job computes them in memory.
+ */
+export const ONLINE_SKIPPED_RULES: ReadonlySet<string> = new Set([
+  'nameOneEditMonthDay',
+  'nameOneEditEstimatedDate',
+]);
+
+/** The rules whose keys are stored (`DEFAULT_BLOCKING_RULES` without `ONLINE_SKIPPED_RULES`). */
+export const STORED_BLOCKING_RULES = DEFAULT_BLOCKING_RULES.filter(
+  (rule) => !ONLINE_SKIPPED_RULES.has(rule.name),
+);
+
+/** The blocking keys of a prepared person under the stored rules, each prefixed by its rule. */
 export function blockingKeysOf(prepared: PreparedPerson): string[] {
   const keys: string[] = [];
-  for (const rule of DEFAULT_BLOCKING_RULES) {
+  for (const rule of STORED_BLOCKING_RULES) {
     const prefix = RULE_PREFIX[rule.name] ?? rule.name;
     for (const key of rule.keys(prepared)) {
       const text = `${prefix}:${key}`;
@@ -91,10 +109,26 @@ export function blockingKeysOf(prepared: PreparedPerson): string[] {
   return keys;
 }
 
+/**
+ * A blocking key as a signed 32-bit integer (FNV-1a over the key's UTF-16 code units), the form stored in
+ * `person_match_keys.key_hashes`. About 50 keys per person as text would make the GIN index several GB at
+ * national scale; as integers its entries are a fraction of that. Two keys may share a hash (about one in 4
+ * billion per pair of keys): the only effect is an extra candidate, which the model scores and drops.
+ */
+export function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
+}
+
 export function computeMatchKeys(source: MatchKeySource): MatchKeys {
   const prepared = preparePerson(personInputOf(source));
   const givenNames = [prepared.given1, prepared.given2].filter(Boolean);
   const surnames = [prepared.surname1, prepared.surname2].filter(Boolean);
+  const blockingKeys = blockingKeysOf(prepared);
   return {
     givenNames,
     surnames,
@@ -102,7 +136,8 @@ export function computeMatchKeys(source: MatchKeySource): MatchKeys {
       Boolean,
     ),
     documentDigits: [...documentDigitsRule.keys(prepared)],
-    blockingKeys: blockingKeysOf(prepared),
+    blockingKeys,
+    keyHashes: [...new Set(blockingKeys.map(keyHash))],
     prepared,
   };
 }

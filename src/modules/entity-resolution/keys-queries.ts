@@ -85,14 +85,14 @@ export async function insertMatchKeys(
     surnames: keys.surnames,
     phonetic: keys.phonetic,
     document_digits: keys.documentDigits,
-    blocking_keys: keys.blockingKeys,
+    key_hashes: keys.keyHashes,
     prepared: keys.prepared,
   }));
   await sql`
     insert into person_match_keys (person_id, keys_version, given_names, surnames, phonetic, document_digits,
-      blocking_keys, prepared)
-    select person_id, keys_version, given_names, surnames, phonetic, document_digits, blocking_keys, prepared
+      key_hashes, prepared)
+    select person_id, keys_version, given_names, surnames, phonetic, document_digits, key_hashes, prepared
     from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as r(person_id uuid, keys_version smallint,
-      given_names text[], surnames text[], phonetic text[], document_digits text[], blocking_keys text[],
+      given_names text[], surnames text[], phonetic text[], document_digits text[], key_hashes integer[],
       prepared jsonb)`.execute(db);
 }

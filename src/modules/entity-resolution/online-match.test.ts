@@ -4,11 +4,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import { backfillMatchKeys } from '../../db/migrations/0024_person_match_keys';
-import { DEFAULT_BLOCKING_RULES } from '../../domain/entity-resolution/blocking';
 import { defaultTrainedPersonModel } from '../../domain/entity-resolution/pipeline';
 import { signIn, type TestSession } from '../../testing/sessions';
 import { createTestApp } from '../../testing/test-app';
-import { computeMatchKeys } from './keys-compute';
+import { computeMatchKeys, keyHash, STORED_BLOCKING_RULES } from './keys-compute';
 import { activeMatchModel, insertActiveMatchModel } from './model-queries';
 
 let app: FastifyInstance;
@@ -45,7 +44,7 @@ async function holdersOf(key: string) {
   const rows = await database.db
     .selectFrom('person_match_keys')
     .select('person_id')
-    .where(sql<boolean>`blocking_keys @> array[${key}]::text[]`)
+    .where(sql<boolean>`key_hashes @> array[${keyHash(key)}]::integer[]`)
     .execute();
   return rows.map((row) => row.person_id);
 }
@@ -84,10 +83,15 @@ describe('stored match keys', () => {
     expect(keys.documentDigits).toEqual(['1023456']);
     expect(keys.blockingKeys).toContain('d:1023456');
     // Every key of every rule once, behind the rule's prefix, so keys of two rules never meet.
-    const perRule = DEFAULT_BLOCKING_RULES.map((rule) => new Set(rule.keys(keys.prepared)).size);
+    const perRule = STORED_BLOCKING_RULES.map((rule) => new Set(rule.keys(keys.prepared)).size);
     expect(keys.blockingKeys).toHaveLength(perRule.reduce((a, b) => a + b, 0));
     expect(new Set(keys.blockingKeys).size).toBe(keys.blockingKeys.length);
     expect(keys.blockingKeys.every((key) => /^[a-zA-Z0-9]+:./.test(key))).toBe(true);
+    expect(keys.keyHashes).toEqual([...new Set(keys.blockingKeys.map(keyHash))]);
+    // FNV-1a 32-bit, signed: fixed values, so a change of the function is caught (stored hashes would go stale).
+    expect(keyHash('')).toBe(0x811c9dc5 | 0);
+    expect(keyHash('a')).toBe(0xe40c292c | 0);
+    expect(keyHash('foobar')).toBe(0xbf9cf968 | 0);
   });
 
   it('are written at registration and rewritten by an update', async () => {
@@ -109,10 +113,25 @@ describe('stored match keys', () => {
     const second = await keysOf(person.id);
     expect(second).toMatchObject({ surnames: ['kintanilla'] });
     // Keys of the old birth year are gone: nobody finds the person by them any more.
-    const stale = (first?.blocking_keys ?? []).filter((key) => !second?.blocking_keys.includes(key));
+    const keysOfDraft = (surname1: string, birthDate: string) =>
+      computeMatchKeys({
+        givenName1: 'Wilmer',
+        givenName2: null,
+        surname1,
+        surname2: null,
+        birthDate,
+        sexAtBirth: null,
+        municipalityCode: null,
+        documents: [{ type: 'PPT', number: '9182736' }],
+      });
+    const before = keysOfDraft('Quintanilla', '1984-05-09');
+    const after = keysOfDraft('Kintanilla', '1985-05-09');
+    expect(first?.key_hashes).toEqual(before.keyHashes);
+    expect(second?.key_hashes).toEqual(after.keyHashes);
+    const stale = before.blockingKeys.filter((key) => !after.blockingKeys.includes(key));
     expect(stale.length).toBeGreaterThan(0);
     for (const key of stale) expect(await holdersOf(key)).not.toContain(person.id);
-    for (const key of second?.blocking_keys ?? []) expect(await holdersOf(key)).toContain(person.id);
+    for (const key of after.blockingKeys) expect(await holdersOf(key)).toContain(person.id);
   });
 
   it('follow a merge (the merged-away record has none) and its undo', async () => {
@@ -211,7 +230,7 @@ describe('stored match keys', () => {
     expect(missing).toEqual([]);
     const before = await database.db
       .selectFrom('person_match_keys')
-      .select(['person_id', 'blocking_keys', 'prepared'])
+      .select(['person_id', 'key_hashes', 'prepared'])
       .orderBy('person_id')
       .limit(20)
       .execute();
@@ -220,7 +239,7 @@ describe('stored match keys', () => {
     await backfillMatchKeys(database.db as unknown as Kysely<unknown>);
     const after = await database.db
       .selectFrom('person_match_keys')
-      .select(['person_id', 'blocking_keys', 'prepared'])
+      .select(['person_id', 'key_hashes', 'prepared'])
       .where('person_id', 'in', ids)
       .orderBy('person_id')
       .execute();

@@ -7,23 +7,24 @@ import {
   type PairExplanation,
   type TrainedPersonModel,
 } from '../../domain/entity-resolution/pipeline';
-import { computeMatchKeys, DOCUMENT_KEY_PREFIX, type MatchKeySource } from './keys-compute';
+import { computeMatchKeys, DOCUMENT_KEY_PREFIX, keyHash, type MatchKeySource } from './keys-compute';
 import { activeMatchModel } from './model-queries';
 
 type Db = Kysely<Database>;
 
 /**
  * The online match: the persons already registered who are likely the one being registered, found by the keys
- * they share with the draft (`person_match_keys.blocking_keys`, the batch's blocking rules) and scored with the active model,
- * each with its explanation. Used by the registry's duplicate check (intake, arrivals, import previews).
+ * they share with the draft (the batch's blocking rules, stored as hashes in `person_match_keys.key_hashes`) and
+ * scored with the active model, each with its explanation. Used by the registry's duplicate check (intake,
+ * arrivals, import previews).
  *
- * Lookup: one GIN index scan per key of the draft, each stopped after `blockCap + 1` persons; a key shared
- * by more persons than the cap ("garsia|1990" at national scale) says nothing and is dropped, as blocking does.
- * Document keys are never dropped. Candidates sharing the most keys are scored first, at most `maxCandidates`.
+ * Lookup: one GIN index scan per key of the draft, each stopped after `blockCap + 1` persons. Candidates are ranked by how many keys they share (a document counts ten), and a key more than `blockCap`
+ * persons share ("a birthday of María García" at national scale) is not counted, as blocking skips such blocks;
+ * documents always count. The best `maxCandidates` are scored.
  */
 
 export interface OnlineMatchOptions {
-  /** Persons sharing one key beyond which that key is dropped (default 300). */
+  /** Persons sharing one key beyond which that key does not count (default 300). */
   blockCap?: number;
   /** Most candidates scored (default 100). */
   maxCandidates?: number;
@@ -49,48 +50,25 @@ export interface OnlineCandidate {
 export const ONLINE_BLOCK_CAP = 300;
 export const ONLINE_MAX_CANDIDATES = 100;
 
-/** Ids of the persons sharing a key with the draft, those sharing the most keys first. */
-export async function lookupCandidateIds(
-  db: Db,
-  blockingKeys: readonly string[],
-  blockCap = ONLINE_BLOCK_CAP,
-  maxCandidates = ONLINE_MAX_CANDIDATES,
-): Promise<string[]> {
-  if (blockingKeys.length === 0) return [];
-  const { rows } = await sql<{ key: string; person_id: string }>`
-    select k.key, c.person_id
-    from unnest(${blockingKeys}::text[]) as k(key)
-    cross join lateral (
-      select person_id from person_match_keys where blocking_keys @> array[k.key] limit ${blockCap + 1}
-    ) as c`.execute(db);
-  const perKey = new Map<string, number>();
-  for (const row of rows) perKey.set(row.key, (perKey.get(row.key) ?? 0) + 1);
-  const shared = new Map<string, number>();
-  for (const row of rows) {
-    const isDocument = row.key.startsWith(DOCUMENT_KEY_PREFIX);
-    if (!isDocument && (perKey.get(row.key) as number) > blockCap) continue;
-    // A shared document counts as much as every other rule together.
-    shared.set(row.person_id, (shared.get(row.person_id) ?? 0) + (isDocument ? 10 : 1));
-  }
-  return [...shared.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxCandidates)
-    .map(([id]) => id);
+interface CandidateRow {
+  person_id: string;
+  key_hashes: number[];
+  prepared: unknown;
+  given_name_1: string;
+  given_name_2: string | null;
+  surname_1: string;
+  surname_2: string | null;
+  birth_date: string | null;
+  registered_office_id: string;
 }
 
-/** Scores a prepared draft against stored persons, best first. */
-export async function scoreAgainst(
-  db: Db,
-  draft: PreparedPerson,
-  personIds: readonly string[],
-  trained: TrainedPersonModel,
-): Promise<OnlineCandidate[]> {
-  if (personIds.length === 0) return [];
-  const rows = await db
+function candidateColumns(db: Db) {
+  return db
     .selectFrom('person_match_keys as k')
     .innerJoin('person as p', 'p.id', 'k.person_id')
     .select([
       'k.person_id',
+      'k.key_hashes',
       'k.prepared',
       'p.given_name_1',
       'p.given_name_2',
@@ -99,10 +77,48 @@ export async function scoreAgainst(
       sql<string | null>`p.birth_date::text`.as('birth_date'),
       'p.registered_office_id',
     ])
-    .where('k.person_id', 'in', [...personIds])
-    .where('p.merged_into_id', 'is', null)
-    .execute();
-  const scored = rows.map((row) => {
+    .where('p.merged_into_id', 'is', null);
+}
+
+/**
+ * The persons sharing a key with the draft, those sharing the most first, at most `maxCandidates`. One GIN scan
+ * per key, each stopped after `blockCap + 1` persons (a scan per key rather than one `&&` over all keys: the
+ * planner's estimate for an overlap with dozens of elements is so high that it prefers a sequential scan).
+ */
+export async function lookupCandidates(
+  db: Db,
+  keys: { keyHashes: readonly number[]; documentHashes: ReadonlySet<number> },
+  options: { blockCap?: number; maxCandidates?: number } = {},
+): Promise<CandidateRow[]> {
+  if (keys.keyHashes.length === 0) return [];
+  const blockCap = options.blockCap ?? ONLINE_BLOCK_CAP;
+  const { rows: hits } = await sql<{ hash: number; person_id: string }>`
+    select h.hash, c.person_id
+    from unnest(${[...keys.keyHashes]}::integer[]) as h(hash)
+    cross join lateral (
+      select person_id from person_match_keys where key_hashes @> array[h.hash] limit ${blockCap + 1}
+    ) as c`.execute(db);
+  const holders = new Map<number, number>();
+  for (const hit of hits) holders.set(hit.hash, (holders.get(hit.hash) ?? 0) + 1);
+  const shared = new Map<string, number>();
+  for (const hit of hits) {
+    const weight = keys.documentHashes.has(hit.hash)
+      ? 10
+      : (holders.get(hit.hash) as number) <= blockCap
+        ? 1
+        : 0;
+    if (weight) shared.set(hit.person_id, (shared.get(hit.person_id) ?? 0) + weight);
+  }
+  const ids = [...shared.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, options.maxCandidates ?? ONLINE_MAX_CANDIDATES)
+    .map(([id]) => id);
+  if (ids.length === 0) return [];
+  return (await candidateColumns(db).where('k.person_id', 'in', ids).execute()) as CandidateRow[];
+}
+
+function scoreRows(draft: PreparedPerson, rows: readonly CandidateRow[], trained: TrainedPersonModel) {
+  const scored: OnlineCandidate[] = rows.map((row) => {
     const prepared = (
       typeof row.prepared === 'string' ? JSON.parse(row.prepared) : row.prepared
     ) as PreparedPerson;
@@ -133,12 +149,16 @@ export async function onlineMatch(
 ): Promise<OnlineCandidate[]> {
   const keys = computeMatchKeys(draft);
   const trained = options.model ?? (await activeMatchModel(db)).trained;
-  const ids = await lookupCandidateIds(
-    db,
-    keys.blockingKeys,
-    options.blockCap ?? ONLINE_BLOCK_CAP,
-    options.maxCandidates ?? ONLINE_MAX_CANDIDATES,
+  const documentHashes = new Set(
+    keys.blockingKeys.filter((key) => key.startsWith(DOCUMENT_KEY_PREFIX)).map(keyHash),
   );
-  const all = [...new Set([...(options.alsoScore ?? []), ...ids])];
-  return scoreAgainst(db, keys.prepared, all, trained);
+  const rows = await lookupCandidates(db, { keyHashes: keys.keyHashes, documentHashes }, options);
+  const found = new Set(rows.map((row) => row.person_id));
+  const extra = (options.alsoScore ?? []).filter((id) => !found.has(id));
+  if (extra.length) {
+    rows.push(
+      ...((await candidateColumns(db).where('k.person_id', 'in', extra).execute()) as CandidateRow[]),
+    );
+  }
+  return scoreRows(keys.prepared, rows, trained);
 }
