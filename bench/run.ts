@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { assessmentScenario } from './scenarios/assessment';
+import { entityResolutionOnlineScenario } from './scenarios/entity-resolution-online';
 import { finderScenario } from './scenarios/finder';
 import { importScenario } from './scenarios/import';
 import { matchingScenario } from './scenarios/matching';
@@ -32,6 +33,7 @@ const SCENARIOS: Scenario[] = [
   assessmentScenario,
   finderScenario,
   matchingScenario,
+  entityResolutionOnlineScenario,
 ];
 
 function fail(message: string): never {
