@@ -5,6 +5,7 @@ import { createTestDatabase } from '../testing/test-database';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_USERS } from './network';
 import { seedDemo, seedDemoNetwork } from './seed-demo';
 import { DEMO_SERVICES } from './seed-directory';
+import { DEMO_PLANTED_DUPLICATES } from './seed-duplicates';
 import { seedDemoEnterprise } from './seed-enterprise';
 import { DEMO_PEOPLE } from './seed-people';
 
@@ -57,7 +58,7 @@ describe('seedDemo', () => {
     const fresh = await createTestDatabase();
     try {
       const result = await seedDemo(fresh, { password: 'una-clave-de-prueba-2026' });
-      expect(result.people).toBe(DEMO_PEOPLE.size);
+      expect(result.people).toBe(DEMO_PEOPLE.size + DEMO_PLANTED_DUPLICATES);
       expect((await seedDemo(fresh)).people).toBe(0);
 
       const count = (table: 'person' | 'household' | 'consent') =>
@@ -66,7 +67,7 @@ describe('seedDemo', () => {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
           .then((row) => Number(row.n));
-      expect(await count('person')).toBe(DEMO_PEOPLE.size);
+      expect(await count('person')).toBe(DEMO_PEOPLE.size + DEMO_PLANTED_DUPLICATES);
       expect(await count('household')).toBeGreaterThan(10);
       expect(await count('consent')).toBeGreaterThan(DEMO_PEOPLE.size / 2);
       const withoutKeys = await fresh.db
@@ -80,7 +81,7 @@ describe('seedDemo', () => {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('action', '=', 'person.registered')
         .executeTakeFirstOrThrow();
-      expect(Number(registered.n)).toBe(DEMO_PEOPLE.size);
+      expect(Number(registered.n)).toBe(DEMO_PEOPLE.size + DEMO_PLANTED_DUPLICATES);
       const offices = await fresh.db
         .selectFrom('person')
         .innerJoin('office', 'office.id', 'person.registered_office_id')

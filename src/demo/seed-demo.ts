@@ -17,10 +17,11 @@ import { seedDemoArrivals } from './seed-arrivals';
 import { seedDemoAssessments } from './seed-assessments';
 import { seedDemoCases } from './seed-cases';
 import { seedDemoDirectory } from './seed-directory';
+import { seedDemoDuplicates } from './seed-duplicates';
 import { seedDemoEmployment } from './seed-employment';
 import { seedDemoEnterprise } from './seed-enterprise';
 import { seedDemoNeeds } from './seed-needs';
-import { seedDemoPeople } from './seed-people';
+import { seedDemoPeople, staffActor } from './seed-people';
 import { seedDemoReferrals } from './seed-referrals';
 
 export interface DemoSeedResult {
@@ -130,5 +131,11 @@ export async function seedDemo(
   await seedDemoReferrals(database);
   await seedDemoEnterprise(database);
   await seedDemoEmployment(database);
-  return { ...network, people };
+  // Last, so the seeds above pick the same persons as before.
+  const planted = await seedDemoDuplicates(
+    db,
+    services.registry,
+    await staffActor(db, 'gestor@ruta.example', 'caseworker'),
+  );
+  return { ...network, people: people + planted };
 }

@@ -23,7 +23,7 @@ interface DemoStaff {
   airport: Actor;
 }
 
-async function staffActor(db: Kysely<Database>, email: string, role: Actor['role']): Promise<Actor> {
+export async function staffActor(db: Kysely<Database>, email: string, role: Actor['role']): Promise<Actor> {
   const user = await db
     .selectFrom('app_user')
     .innerJoin('user_office', 'user_office.user_id', 'app_user.id')
