@@ -323,16 +323,27 @@ export function blockingKeys(
 export const MAX_BLOCKING_RECORDS = 20_000_000;
 
 /**
- * A 32-bit hash of a key (FNV-1a with a final avalanche): blocks are grouped by hash, not by string, so millions
- * of keys cost no map of strings. The bits kept depend on the record count (see `candidatePairsFromKeyFunction`);
- * two different keys sharing a hash only merge two blocks into one, adding a few pairs that scoring rejects.
+ * A hash of a key with `bits` bits (up to 53), from two 32-bit lanes (FNV-1a and a multiply–rotate), each with a
+ * final avalanche: blocks are grouped by hash, not by string, so millions of keys cost no map of strings. Two
+ * different keys sharing a hash only merge two blocks into one, adding a few pairs that scoring rejects; with a
+ * million records the hash keeps 33 bits.
  */
-function hashKey(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+function hashKey(key: string, bits: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x27d4eb2f;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul((b << 5) | (b >>> 27), 0x9e3779b1) ^ c;
+  }
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+  a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
+  a = (a ^ (a >>> 16)) >>> 0;
+  if (bits <= 32) return a >>> (32 - bits);
+  b = Math.imul(b ^ (b >>> 15), 0x2c1b3c6d);
+  b = Math.imul(b ^ (b >>> 12), 0x297a2d39);
+  b = (b ^ (b >>> 15)) >>> 0;
+  return a * 2 ** (bits - 32) + (b >>> (64 - bits));
 }
 
 /** A growable Float64Array. */
@@ -372,7 +383,7 @@ export function candidatePairsFromKeyFunction(
   // Each (key, record) entry is one float: the key's hash in the high bits, the record in the low ones, so one
   // native sort groups the blocks with their records ascending. With 3 million records the hash keeps 31 bits.
   const recordBits = Math.max(1, Math.ceil(Math.log2(recordCount + 1)));
-  const hashScale = 2 ** (53 - recordBits);
+  const hashBits = 53 - recordBits;
   const recordScale = 2 ** recordBits;
   const entries = new Codes();
   let block = new Uint32Array(64);
@@ -384,8 +395,7 @@ export function candidatePairsFromKeyFunction(
       if (anchors && isAnchor?.(record)) anchors[record] = 1;
       const keys = keysOf(r, record);
       for (let k = 0; k < keys.length; k++) {
-        const hash = Math.floor((hashKey(keys[k] as string) / 2 ** 32) * hashScale);
-        entries.push(hash * recordScale + record);
+        entries.push(hashKey(keys[k] as string, hashBits) * recordScale + record);
       }
     }
     const stat: BlockingRuleStats = {
