@@ -324,6 +324,9 @@ describe('online match (duplicate check)', () => {
       birthDate: '2001-01-01',
     });
     expect(other.json().candidates).toEqual([]);
+    // A brother born the same day: surnames and date weigh a lot, but no name or document agrees.
+    const brother = await check(caseworker, { ...look, givenName1: 'Jhon' });
+    expect(brother.json().candidates).toEqual([]);
 
     const draft = { ...look, surname1: 'Cardenas', surname2: null, birthDate: '1991-06-04' };
     expect((await check(caseworker, draft)).json().candidates).toHaveLength(1);

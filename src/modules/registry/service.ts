@@ -72,6 +72,15 @@ function matchReasons(levels: readonly number[], sameDocument: boolean, sameNumb
   return reasons;
 }
 
+/** Some agreement of the given names (a shared name, a nickname, a similar spelling), a transposition, or a document. */
+function namesOrDocumentAgree(levels: readonly number[]): boolean {
+  return (
+    (levels[FIELD_INDEX.givenNames] ?? 0) > LEVEL.givenNames.different ||
+    levels[FIELD_INDEX.transposed] === LEVEL.transposed.yes ||
+    (levels[FIELD_INDEX.document] ?? 0) > LEVEL.document.unrelated
+  );
+}
+
 /** Maps the API's fields to columns, validating what the schema cannot (phone, document numbers). */
 function toColumns(fields: Fields): Partial<Record<keyof PersonTable, unknown>> {
   const columns: Partial<Record<keyof PersonTable, unknown>> = {};
@@ -458,10 +467,16 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
       },
       { alsoScore: [...new Set(byNumber.map((d) => d.person_id))] },
     );
-    // A registered document number is always shown, whatever the model says about the rest.
+    // A registered document number is always shown, whatever the model says about the rest. Otherwise the model
+    // must say "same" or "review" and the names or a document must agree in some way: a brother born the same
+    // day, with the same surnames and another given name, is not a look-alike however much the rest weighs.
     const holders = new Set(byNumber.map((d) => d.person_id));
     const shown = matches
-      .filter((m) => m.decision !== 'different' || holders.has(m.personId))
+      .filter(
+        (m) =>
+          holders.has(m.personId) ||
+          (m.decision !== 'different' && namesOrDocumentAgree(m.explanation.levels)),
+      )
       .slice(0, SHOWN_CANDIDATES);
     const officeNames = new Map(
       (await q.findOfficeNames(db, [...new Set(shown.map((c) => c.registeredOfficeId))])).map((o) => [
