@@ -36,7 +36,7 @@ import { ForbiddenPage } from '../forbidden';
 const DEDUP_ROLES = ['network_admin', 'office_coordinator'];
 
 export function statusColor(run: DedupRun) {
-  if (run.status === 'completed') return 'green.9';
+  if (run.status === 'completed') return 'teal.9';
   if (run.status === 'failed') return 'red.9';
   if (isActive(run)) return 'blue.9';
   return 'gray.8';
@@ -180,7 +180,7 @@ function RecentRuns() {
                   <Anchor component={Link} to={`/deduplication/runs/${run.id}`} fw={600}>
                     {scopeLabel(t, run)}
                   </Anchor>
-                  <Badge variant="light" tt="none" color={statusColor(run)}>
+                  <Badge variant="outline" tt="none" color={statusColor(run)}>
                     {t(`deduplication.status.${run.status}`)}
                   </Badge>
                 </Group>

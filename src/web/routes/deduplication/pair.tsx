@@ -58,7 +58,7 @@ const BAR_SCALE = 12;
 
 /**
  * `/deduplication/pairs/:pairId`: the two records side by side, field by field, with how each field compared and
- * how much it weighed for (green) or against (red) being one person; the total and the probability; the veto if
+ * how much it weighed for (teal) or against (red) being one person; the total and the probability; the veto if
  * any; and the decision. "Same person" leads to the existing merge screen; nothing is merged here.
  */
 export function DedupPairPage() {
@@ -93,7 +93,9 @@ function PairView({ pair }: { pair: DedupPair }) {
     maximumFractionDigits: 1,
     signDisplay: 'always',
   });
-  const signed = (value: number) => number.format(value).replace('-', '−');
+  // Weights as a reader says them: "−4,3" with a real minus sign, and no sign on a weight that rounds to zero.
+  const signed = (value: number) =>
+    Math.abs(value) < 0.05 ? number.format(0).replace('+', '') : number.format(value).replace('-', '−');
   const [a, b] = pair.persons;
   const { explanation } = pair;
   return (
@@ -101,7 +103,7 @@ function PairView({ pair }: { pair: DedupPair }) {
       <Section title={t('deduplication.pair.summaryTitle')}>
         <Stack gap="xs">
           <Group gap="sm">
-            <Badge variant="light" tt="none" color={pair.decisionClass === 'same' ? 'orange.9' : 'blue.9'}>
+            <Badge variant="filled" tt="none" color={pair.decisionClass === 'same' ? 'indigo.9' : 'blue.9'}>
               {t(`deduplication.class.${pair.decisionClass}`)}
             </Badge>
             <Badge variant="outline" tt="none" color="gray.8">
@@ -142,7 +144,7 @@ function PairView({ pair }: { pair: DedupPair }) {
           {explanation.fields.map((field) => {
             const weight = field.weight + field.tfAdjustment;
             const empty = field.label === 'null';
-            const color = weight > 0 ? 'var(--mantine-color-green-9)' : 'var(--mantine-color-red-9)';
+            const color = weight > 0 ? 'var(--mantine-color-teal-9)' : 'var(--mantine-color-red-9)';
             const length = Math.min(100, (Math.abs(weight) / BAR_SCALE) * 100);
             return (
               <Paper key={field.field} component="li" withBorder p="sm" data-field={field.field}>
@@ -164,7 +166,7 @@ function PairView({ pair }: { pair: DedupPair }) {
                   <Text
                     size="sm"
                     fw={700}
-                    c={empty ? 'dimmed' : weight >= 0 ? 'green.9' : 'red.9'}
+                    c={empty || Math.abs(weight) < 0.05 ? 'dimmed' : weight > 0 ? 'teal.9' : 'red.9'}
                     style={{ whiteSpace: 'nowrap' }}
                     aria-label={t('deduplication.pair.weightLabel', { weight: signed(weight) })}
                   >
@@ -234,7 +236,7 @@ function Decision({ pair }: { pair: DedupPair }) {
           </Text>
         )}
         {pair.abilities.merge && (
-          <Alert color="green" variant="light" title={t('deduplication.pair.mergeTitle')}>
+          <Alert color="blue" variant="light" title={t('deduplication.pair.mergeTitle')}>
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t('deduplication.pair.mergeHelp')}</Text>
               <Button component={Link} to={`/people/${a.id}/merge?with=${b.id}`}>
@@ -260,10 +262,10 @@ function Decision({ pair }: { pair: DedupPair }) {
             />
             <ProblemAlert error={decide.error} />
             <Group gap="sm">
-              <Button color="green.9" onClick={() => decide.mutate('same')} loading={decide.isPending}>
+              <Button color="teal.9" onClick={() => decide.mutate('same')} loading={decide.isPending}>
                 {t('deduplication.pair.decideSame')}
               </Button>
-              <Button color="red.9" variant="light" onClick={() => decide.mutate('different')}>
+              <Button color="red.9" variant="outline" onClick={() => decide.mutate('different')}>
                 {t('deduplication.pair.decideDifferent')}
               </Button>
               <Button variant="default" onClick={() => decide.mutate('unsure')}>

@@ -91,7 +91,7 @@ function RunProgress({ run }: { run: DedupRun }) {
     <Section title={t('deduplication.run.progressTitle')}>
       <Stack gap="sm">
         <Group gap="sm">
-          <Badge variant="light" tt="none" color={statusColor(run)}>
+          <Badge variant="outline" tt="none" color={statusColor(run)}>
             {t(`deduplication.status.${run.status}`)}
           </Badge>
           <Text size="sm" id={labelId} aria-live="polite">
@@ -204,9 +204,9 @@ function Queue({ run }: { run: DedupRun }) {
                 <Stack gap={6}>
                   <Group justify="space-between" wrap="nowrap" align="flex-start">
                     <Badge
-                      variant="light"
+                      variant="filled"
                       tt="none"
-                      color={pair.decisionClass === 'same' ? 'orange.9' : 'blue.9'}
+                      color={pair.decisionClass === 'same' ? 'indigo.9' : 'blue.9'}
                     >
                       {t(`deduplication.class.${pair.decisionClass}`)}
                     </Badge>
@@ -225,7 +225,7 @@ function Queue({ run }: { run: DedupRun }) {
                       {t(`deduplication.pairStatus.${pair.status}`)}
                     </Badge>
                     {pair.veto && (
-                      <Badge variant="light" tt="none" color="red.9">
+                      <Badge variant="filled" tt="none" color="red.9">
                         {t('deduplication.queue.veto')}
                       </Badge>
                     )}
