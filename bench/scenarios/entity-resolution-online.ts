@@ -172,17 +172,28 @@ export const entityResolutionOnlineScenario: Scenario = {
       console.log(plan.rows.map((row) => Object.values(row)[0]).join('\n'));
 
       const times: number[] = [];
+      const parts = {
+        keys: [] as number[],
+        lookup: [] as number[],
+        fetch: [] as number[],
+        score: [] as number[],
+      };
       const scored: number[] = [];
       let found1 = 0;
       let found10 = 0;
       for (let q = 0; q < queries.length + WARM_UP; q++) {
         const query = queries[q % queries.length] as SyntheticPerson;
         const started = performance.now();
-        const result = await onlineMatch(db, sourceOf(query));
+        const timing = { keysMs: 0, lookupMs: 0, fetchMs: 0, scoreMs: 0, scored: 0 };
+        const result = await onlineMatch(db, sourceOf(query), { timings: timing });
         const elapsed = performance.now() - started;
         if (q < WARM_UP) continue;
         times.push(elapsed);
-        scored.push(result.length);
+        parts.keys.push(timing.keysMs);
+        parts.lookup.push(timing.lookupMs);
+        parts.fetch.push(timing.fetchMs);
+        parts.score.push(timing.scoreMs);
+        scored.push(timing.scored);
         const original = personIdOf.get(originalOf.get(query.clusterId) as number);
         const rank = result.findIndex((c) => c.personId === original);
         if (rank === 0) found1++;
@@ -202,6 +213,18 @@ export const entityResolutionOnlineScenario: Scenario = {
         p95_ms: percentile(times, 95),
         p99_ms: percentile(times, 99),
         mean_candidates_scored: Number((scored.reduce((a, b) => a + b, 0) / n).toFixed(1)),
+        p50_parts_ms: {
+          keys: percentile(parts.keys, 50),
+          lookup: percentile(parts.lookup, 50),
+          fetch: percentile(parts.fetch, 50),
+          score: percentile(parts.score, 50),
+        },
+        p95_parts_ms: {
+          keys: percentile(parts.keys, 95),
+          lookup: percentile(parts.lookup, 95),
+          fetch: percentile(parts.fetch, 95),
+          score: percentile(parts.score, 95),
+        },
         recall_at_1: Number((found1 / n).toFixed(4)),
         recall_at_10: Number((found10 / n).toFixed(4)),
         peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -19,12 +19,29 @@ export interface ActiveMatchModel {
 // one read is kept, keyed by its id, and read again only when another model becomes active.
 let cached: { id: string; trained: TrainedPersonModel } | null = null;
 let fallback: TrainedPersonModel | null = null;
+// Which model is active is read again at most every few seconds (a registration checks duplicates as it is
+// typed); storing a model in this process takes effect at once, in another server process within that time.
+const ACTIVE_TTL_MS = 5_000;
+let lastRead: { at: number; db: unknown; result: ActiveMatchModel } | null = null;
 
 /**
  * The active model (`match_model.active`), or `defaultTrainedPersonModel()` before any run trained one. A stored
  * model that no longer fits today's comparisons (fields or levels changed) is ignored the same way.
  */
 export async function activeMatchModel(db: Db): Promise<ActiveMatchModel> {
+  const now = Date.now();
+  if (lastRead && lastRead.db === db && now - lastRead.at < ACTIVE_TTL_MS) return lastRead.result;
+  const result = await readActiveMatchModel(db);
+  lastRead = { at: now, db, result };
+  return result;
+}
+
+/** Forgets the active model read, so the next match reads it again (after storing or deactivating one). */
+export function forgetActiveMatchModel(): void {
+  lastRead = null;
+}
+
+async function readActiveMatchModel(db: Db): Promise<ActiveMatchModel> {
   const row = await db
     .selectFrom('match_model')
     .select(['id', 'parameters', 'same_threshold', 'review_threshold'])
@@ -61,6 +78,7 @@ export async function insertActiveMatchModel(
   model: NewMatchModel,
 ): Promise<Selectable<MatchModelTable>> {
   await trx.updateTable('match_model').set({ active: false }).where('active', '=', true).execute();
+  forgetActiveMatchModel();
   return trx
     .insertInto('match_model')
     .values({

@@ -8,7 +8,7 @@ import { defaultTrainedPersonModel } from '../../domain/entity-resolution/pipeli
 import { signIn, type TestSession } from '../../testing/sessions';
 import { createTestApp } from '../../testing/test-app';
 import { computeMatchKeys, keyHash, STORED_BLOCKING_RULES } from './keys-compute';
-import { activeMatchModel, insertActiveMatchModel } from './model-queries';
+import { activeMatchModel, forgetActiveMatchModel, insertActiveMatchModel } from './model-queries';
 
 let app: FastifyInstance;
 let database: DatabaseHandle;
@@ -344,6 +344,7 @@ describe('online match (duplicate check)', () => {
     expect((await activeMatchModel(database.db)).id).not.toBeNull();
     expect((await check(caseworker, draft)).json().candidates).toEqual([]);
     await database.db.deleteFrom('match_model').execute();
+    forgetActiveMatchModel();
     expect((await activeMatchModel(database.db)).id).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { PreparedPerson } from '../../domain/entity-resolution/comparisons';
+import { compareInto, FIELD_COUNT, type PreparedPerson } from '../../domain/entity-resolution/comparisons';
 import type { Decision } from '../../domain/entity-resolution/fellegi-sunter';
+import { pairFrequencies } from '../../domain/entity-resolution/person-model';
 import {
   explainPair,
   type PairExplanation,
+  scorerOf,
   type TrainedPersonModel,
 } from '../../domain/entity-resolution/pipeline';
 import { computeMatchKeys, DOCUMENT_KEY_PREFIX, keyHash, type MatchKeySource } from './keys-compute';
@@ -32,6 +34,10 @@ export interface OnlineMatchOptions {
   alsoScore?: readonly string[];
   /** The model to score with (default: the active one). */
   model?: TrainedPersonModel;
+  /** How many of the best candidates are returned, with their names (default 10; `alsoScore` persons always). */
+  limit?: number;
+  /** Filled with where the time went (the benchmark reads it). */
+  timings?: { keysMs: number; lookupMs: number; fetchMs: number; scoreMs: number; scored: number };
 }
 
 export interface OnlineCandidate {
@@ -49,35 +55,11 @@ export interface OnlineCandidate {
 
 export const ONLINE_BLOCK_CAP = 300;
 export const ONLINE_MAX_CANDIDATES = 100;
+export const ONLINE_LIMIT = 10;
 
-interface CandidateRow {
+interface PreparedRow {
   person_id: string;
-  key_hashes: number[];
   prepared: unknown;
-  given_name_1: string;
-  given_name_2: string | null;
-  surname_1: string;
-  surname_2: string | null;
-  birth_date: string | null;
-  registered_office_id: string;
-}
-
-function candidateColumns(db: Db) {
-  return db
-    .selectFrom('person_match_keys as k')
-    .innerJoin('person as p', 'p.id', 'k.person_id')
-    .select([
-      'k.person_id',
-      'k.key_hashes',
-      'k.prepared',
-      'p.given_name_1',
-      'p.given_name_2',
-      'p.surname_1',
-      'p.surname_2',
-      sql<string | null>`p.birth_date::text`.as('birth_date'),
-      'p.registered_office_id',
-    ])
-    .where('p.merged_into_id', 'is', null);
 }
 
 /**
@@ -85,11 +67,11 @@ function candidateColumns(db: Db) {
  * per key, each stopped after `blockCap + 1` persons (a scan per key rather than one `&&` over all keys: the
  * planner's estimate for an overlap with dozens of elements is so high that it prefers a sequential scan).
  */
-export async function lookupCandidates(
+export async function lookupCandidateIds(
   db: Db,
   keys: { keyHashes: readonly number[]; documentHashes: ReadonlySet<number> },
   options: { blockCap?: number; maxCandidates?: number } = {},
-): Promise<CandidateRow[]> {
+): Promise<string[]> {
   if (keys.keyHashes.length === 0) return [];
   const blockCap = options.blockCap ?? ONLINE_BLOCK_CAP;
   const { rows: hits } = await sql<{ hash: number; person_id: string }>`
@@ -109,36 +91,20 @@ export async function lookupCandidates(
         : 0;
     if (weight) shared.set(hit.person_id, (shared.get(hit.person_id) ?? 0) + weight);
   }
-  const ids = [...shared.entries()]
+  return [...shared.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, options.maxCandidates ?? ONLINE_MAX_CANDIDATES)
     .map(([id]) => id);
-  if (ids.length === 0) return [];
-  return (await candidateColumns(db).where('k.person_id', 'in', ids).execute()) as CandidateRow[];
 }
 
-function scoreRows(draft: PreparedPerson, rows: readonly CandidateRow[], trained: TrainedPersonModel) {
-  const scored: OnlineCandidate[] = rows.map((row) => {
-    const prepared = (
-      typeof row.prepared === 'string' ? JSON.parse(row.prepared) : row.prepared
-    ) as PreparedPerson;
-    const explanation = explainPair(draft, prepared, trained);
-    return {
-      personId: row.person_id,
-      givenName1: row.given_name_1,
-      givenName2: row.given_name_2,
-      surname1: row.surname_1,
-      surname2: row.surname_2,
-      birthDate: row.birth_date,
-      registeredOfficeId: row.registered_office_id,
-      probability: explanation.probability,
-      decision: explanation.decision,
-      explanation,
-    };
-  });
-  return scored.sort(
-    (a, b) => b.explanation.totalWeight - a.explanation.totalWeight || (a.personId < b.personId ? -1 : 1),
-  );
+/** What the comparisons read of these persons (merged-away persons have no keys, so they are not read). */
+function preparedOf(db: Db, ids: readonly string[]): Promise<PreparedRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('person_match_keys')
+    .select(['person_id', 'prepared'])
+    .where('person_id', 'in', [...ids])
+    .execute();
 }
 
 /** The likely existing records of a draft, best first, each with its probability, decision and explanation. */
@@ -147,18 +113,89 @@ export async function onlineMatch(
   draft: MatchKeySource,
   options: OnlineMatchOptions = {},
 ): Promise<OnlineCandidate[]> {
+  const timings = options.timings;
+  let mark = performance.now();
+  const lap = (part: 'keysMs' | 'lookupMs' | 'fetchMs' | 'scoreMs') => {
+    const now = performance.now();
+    if (timings) timings[part] += now - mark;
+    mark = now;
+  };
   const keys = computeMatchKeys(draft);
   const trained = options.model ?? (await activeMatchModel(db)).trained;
   const documentHashes = new Set(
     keys.blockingKeys.filter((key) => key.startsWith(DOCUMENT_KEY_PREFIX)).map(keyHash),
   );
-  const rows = await lookupCandidates(db, { keyHashes: keys.keyHashes, documentHashes }, options);
-  const found = new Set(rows.map((row) => row.person_id));
-  const extra = (options.alsoScore ?? []).filter((id) => !found.has(id));
-  if (extra.length) {
-    rows.push(
-      ...((await candidateColumns(db).where('k.person_id', 'in', extra).execute()) as CandidateRow[]),
-    );
-  }
-  return scoreRows(keys.prepared, rows, trained);
+  lap('keysMs');
+  const ids = await lookupCandidateIds(db, { keyHashes: keys.keyHashes, documentHashes }, options);
+  const always = new Set(options.alsoScore ?? []);
+  for (const id of ids) always.delete(id);
+  lap('lookupMs');
+  const rows = await preparedOf(db, [...ids, ...always]);
+  lap('fetchMs');
+  if (timings) timings.scored += rows.length;
+  // Scored cheaply first (levels and weight); only the best are explained and shown.
+  const scored = rows.map((row) => {
+    const prepared = (
+      typeof row.prepared === 'string' ? JSON.parse(row.prepared) : row.prepared
+    ) as PreparedPerson;
+    return { personId: row.person_id, prepared, weight: pairWeight(keys.prepared, prepared, trained) };
+  });
+  scored.sort((a, b) => b.weight - a.weight || (a.personId < b.personId ? -1 : 1));
+  const limit = options.limit ?? ONLINE_LIMIT;
+  const kept = scored.filter((s, rank) => rank < limit || (options.alsoScore ?? []).includes(s.personId));
+  const explained = kept.map((s) => ({
+    personId: s.personId,
+    explanation: explainPair(keys.prepared, s.prepared, trained),
+  }));
+  lap('scoreMs');
+  const persons = kept.length
+    ? await db
+        .selectFrom('person')
+        .select([
+          'id',
+          'given_name_1',
+          'given_name_2',
+          'surname_1',
+          'surname_2',
+          sql<string | null>`birth_date::text`.as('birth_date'),
+          'registered_office_id',
+        ])
+        .where(
+          'id',
+          'in',
+          kept.map((s) => s.personId),
+        )
+        .where('merged_into_id', 'is', null)
+        .execute()
+    : [];
+  lap('fetchMs');
+  const byId = new Map(persons.map((p) => [p.id, p]));
+  return explained.flatMap(({ personId, explanation }) => {
+    const person = byId.get(personId);
+    if (!person) return [];
+    return [
+      {
+        personId,
+        givenName1: person.given_name_1,
+        givenName2: person.given_name_2,
+        surname1: person.surname_1,
+        surname2: person.surname_2,
+        birthDate: person.birth_date,
+        registeredOfficeId: person.registered_office_id,
+        probability: explanation.probability,
+        decision: explanation.decision,
+        explanation,
+      },
+    ];
+  });
+}
+
+const vector = new Uint8Array(FIELD_COUNT);
+const frequencies = new Float64Array(FIELD_COUNT);
+
+/** The match weight of a pair, without building its explanation. */
+function pairWeight(a: PreparedPerson, b: PreparedPerson, trained: TrainedPersonModel): number {
+  compareInto(a, b, vector, 0);
+  pairFrequencies(a, vector, 0, trained.termFrequencies, frequencies);
+  return scorerOf(trained).score(vector, 0, frequencies);
 }

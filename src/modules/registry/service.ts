@@ -465,7 +465,7 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
         municipalityCode: draft.municipalityCode ?? null,
         documents: draft.documents,
       },
-      { alsoScore: [...new Set(byNumber.map((d) => d.person_id))] },
+      { alsoScore: [...new Set(byNumber.map((d) => d.person_id))], limit: 2 * SHOWN_CANDIDATES },
     );
     // A registered document number is always shown, whatever the model says about the rest. Otherwise the model
     // must say "same" or "review" and the names or a document must agree in some way: a brother born the same
