@@ -209,6 +209,14 @@ test.describe('on a phone, with a look-alike already registered', () => {
     await expect(candidate).toContainText(/Coincidencia: \d+ %/);
     await expect(candidate).toContainText('falta el segundo apellido');
     await expect(candidate).toContainText('misma fecha de nacimiento');
+    // And how much each field weighed for the match model, with its sign.
+    const weights = candidate.getByRole('list', { name: 'Campos comparados y cuánto pesó cada uno' });
+    await expect(weights.getByRole('listitem').filter({ hasText: 'Nombres: iguales' })).toContainText(
+      /\+\d+,\d/,
+    );
+    await expect(
+      weights.getByRole('listitem').filter({ hasText: 'Apellidos: falta el segundo apellido' }),
+    ).toContainText(/\+\d+,\d/);
     await expect(candidate.getByRole('link', { name: 'Yuleidy Carolina Montaño Rivas' })).toHaveAttribute(
       'href',
       `/people/${existing.id}`,
