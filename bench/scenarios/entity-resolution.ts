@@ -182,6 +182,10 @@ export async function runEntityResolution(options: EntityResolutionRun): Promise
 
   const pairwise = pairwiseScores(clustering.clusterOf, truth);
   const bcubed = bCubedScores(clustering.clusterOf, truth);
+  // Per field, the sum of the levels over all pairs: the anchor's must be the same when it found the same pairs.
+  const levelSums = new Float64Array(FIELD_COUNT);
+  for (let k = 0; k < count * FIELD_COUNT; k++)
+    levelSums[k % FIELD_COUNT] = (levelSums[k % FIELD_COUNT] as number) + (vectors[k] as number);
   let above = 0;
   for (let k = 0; k < count; k++) if ((scores[k] as number) >= trained.sameThreshold) above++;
 
@@ -198,7 +202,7 @@ export async function runEntityResolution(options: EntityResolutionRun): Promise
   }
   lap();
 
-  let anchorFigures: Record<string, number> = {};
+  let anchorFigures: Record<string, number | string> = {};
   if (anchor) anchorFigures = await runAnchor(prepared, trained, log);
 
   const figures = {
@@ -218,6 +222,7 @@ export async function runEntityResolution(options: EntityResolutionRun): Promise
     oracle_bcubed_f1: round(oracleBest.bcubedF1),
     f1_over_oracle: round(pairwise.f1 / oracleBest.f1),
     pairs_above_threshold: above,
+    level_sums: `[${Array.from(levelSums).join(', ')}]`,
     merges_refused: clustering.refused,
     lambda: trained.model.lambda,
     prepare_seconds: round(prepareSeconds, 2),
@@ -408,7 +413,7 @@ async function runAnchor(
   prepared: readonly PreparedPerson[],
   trained: TrainedPersonModel,
   log: (line: string) => void,
-): Promise<Record<string, number>> {
+): Promise<Record<string, number | string>> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const dir = mkdtempSync(join(tmpdir(), 'ruta-er-anchor-'));
   const path = join(dir, 'persons.tsv');
@@ -425,6 +430,8 @@ async function runAnchor(
       select * exclude (canon1, canon2, docs, tokens),
         string_split(canon1, ';') as canon1_list, string_split(canon2, ';') as canon2_list,
         list_filter(string_split(docs, ';'), x -> x <> '') as doc_list,
+        list_transform(list_filter(string_split(docs, ';'), x -> x <> ''), x -> split_part(x, ':', 2)) as doc_keys,
+        list_filter(list_transform(string_split(docs, ';'), x -> split_part(x, ':', 1)), x -> x <> '') as doc_types,
         list_filter(string_split(tokens, ';'), x -> x <> '') as tok_list
       from read_csv('${path}', delim = '\t', header = false, quote = '', escape = '', columns = {${columns}},
         nullstr = '\\N')`);
@@ -515,16 +522,14 @@ async function runAnchor(
         end as f3,
         case
           when len(a.doc_list) = 0 or len(b.doc_list) = 0 then 0
-          else coalesce((
-            select case
-              when max(case when x.k = y.k and (x.t = y.t and x.t <> '' or (x.t = '' and y.t = '')) then 1 else 0 end) = 1 then 5
-              when max(case when x.k = y.k then 1 else 0 end) = 1 then 4
-              when max(case when x.t = y.t and x.t <> '' and x.k <> y.k and length(x.k) = length(y.k)
-                             and damerau_levenshtein(x.k, y.k) = 1 then 1 else 0 end) = 1 then 3
-              when max(case when x.t = y.t and x.t <> '' and x.k <> y.k then 1 else 0 end) = 1 then 1
-              else 2 end
-            from (select split_part(u, ':', 1) as t, split_part(u, ':', 2) as k from unnest(a.doc_list) as t1(u)) x,
-                 (select split_part(v, ':', 1) as t, split_part(v, ':', 2) as k from unnest(b.doc_list) as t2(v)) y), 2)
+          when list_has_any(a.doc_list, b.doc_list) then 5
+          when list_has_any(a.doc_keys, b.doc_keys) then 4
+          when list_has_any(a.doc_types, b.doc_types) and len(list_filter(a.doc_list, x -> len(list_filter(b.doc_list,
+              y -> split_part(x, ':', 1) = split_part(y, ':', 1) and split_part(x, ':', 1) <> ''
+                and length(split_part(x, ':', 2)) = length(split_part(y, ':', 2))
+                and damerau_levenshtein(split_part(x, ':', 2), split_part(y, ':', 2)) = 1)) > 0)) > 0 then 3
+          when list_has_any(a.doc_types, b.doc_types) then 1
+          else 2
         end as f4,
         case when a.sex = 0 or b.sex = 0 then 0 when a.sex = b.sex then 2 else 1 end as f5,
         case
@@ -556,10 +561,11 @@ async function runAnchor(
         left join tf_given tg on f0 = 8 and tg.v = given_value
         left join tf_surnames ts on f1 = 7 and ts.v = surnames_value
       )
-      select count(*)::integer as pairs, count(*) filter (where probability >= ${trained.sameThreshold})::integer as above
+      select count(*)::integer as pairs, count(*) filter (where probability >= ${trained.sameThreshold})::integer as above,
+        (select [sum(f0), sum(f1), sum(f2), sum(f3), sum(f4), sum(f5), sum(f6)]::integer[] from levels)::varchar as level_sums
       from scored`);
     const anchorSeconds = blockSeconds + (performance.now() - started) / 1000;
-    const row = result.getRowObjects()[0] as { pairs: number; above: number };
+    const row = result.getRowObjects()[0] as { pairs: number; above: number; level_sums: string };
     log(`  anchor: ${row.pairs} pairs, ${row.above} at or above ${trained.sameThreshold}`);
     db.closeSync();
     instance.closeSync();
@@ -569,6 +575,7 @@ async function runAnchor(
       anchor_load_seconds: round(loadSeconds, 2),
       anchor_pairs: Number(row.pairs),
       anchor_pairs_above_threshold: Number(row.above),
+      anchor_level_sums: row.level_sums,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
