@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { assessmentScenario } from './scenarios/assessment';
+import { entityResolutionScenario } from './scenarios/entity-resolution';
 import { entityResolutionOnlineScenario } from './scenarios/entity-resolution-online';
 import { finderScenario } from './scenarios/finder';
 import { importScenario } from './scenarios/import';
@@ -33,6 +34,7 @@ const SCENARIOS: Scenario[] = [
   assessmentScenario,
   finderScenario,
   matchingScenario,
+  entityResolutionScenario,
   entityResolutionOnlineScenario,
 ];
 
