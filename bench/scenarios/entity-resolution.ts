@@ -584,7 +584,8 @@ async function runAnchor(
 
 export const entityResolutionScenario: Scenario = {
   name: 'entity-resolution',
-  description: 'batch entity resolution (block, train, score, cluster) with oracle and DuckDB SQL anchor',
+  description:
+    'Entity resolution batch over --size generated records with planted duplicates (block, train, score, cluster), vs a perfect-knowledge model and the same model as DuckDB SQL',
   async run(options: BenchOptions) {
     const size = options.size ?? DEFAULT_SIZE;
     // Scoring's compiled weights are built once; touching it here keeps that out of no stage in particular.
