@@ -300,6 +300,9 @@ function applyMutation(name: DuplicateMutation, p: SyntheticPerson, random: Rand
   }
 }
 
+/** Share of duplicates coming from a list without documents (besides the `documentMissing` change itself). */
+export const LIST_WITHOUT_DOCUMENTS = 0.25;
+
 function duplicateOf(original: SyntheticPerson, random: Random): SyntheticPerson {
   const copy: SyntheticPerson = {
     ...original,
@@ -314,6 +317,18 @@ function duplicateOf(original: SyntheticPerson, random: Random): SyntheticPerson
     if (name === 'documentOtherType' && copy.mutations.includes('documentMissing')) continue;
     if (name === 'documentMissing' && copy.mutations.includes('documentOtherType')) continue;
     if (applyMutation(name, copy, random)) copy.mutations.push(name);
+  }
+  // Many lists carry no document column at all (a roster, an arrival notice): a share of duplicates lose theirs on
+  // top of their other changes, so the names and dates must find them alone.
+  if (
+    copy.documents.length > 0 &&
+    copy.mutations.length < 3 &&
+    !copy.mutations.includes('documentOtherType') &&
+    !copy.mutations.includes('documentMissing') &&
+    random.chance(LIST_WITHOUT_DOCUMENTS)
+  ) {
+    copy.documents = [];
+    copy.mutations.push('documentMissing');
   }
   if (copy.mutations.length === 0) {
     // Every name in the lists has three letters or more, so a typo always fits one of them.
