@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import type { MatchExplanation as Explanation } from '../../api/registration';
 import { currentLanguage, LOCALE_TAGS, type TranslationKey, useT } from '../../i18n';
 
@@ -37,41 +37,49 @@ export function MatchExplanation({
           })}
         </Text>
       </summary>
-      <ul aria-label={t('matchExplanation.listLabel')} style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-        {fields.map((f) => {
-          const weight = f.weight + f.tfAdjustment;
-          return (
-            <li key={f.field}>
-              <Group gap={6} wrap="nowrap" justify="space-between" maw={420}>
-                <Text size="sm">
-                  {t(`matchExplanation.field.${f.field}` as TranslationKey, { defaultValue: f.field })}:{' '}
+      {/* A table, not a list: the look-alikes are themselves list items, and their rows read as field, agreement, weight. */}
+      <Table
+        aria-label={t('matchExplanation.listLabel')}
+        withRowBorders={false}
+        verticalSpacing={2}
+        horizontalSpacing={6}
+        fz="sm"
+        maw={440}
+        mt={4}
+      >
+        <Table.Tbody>
+          {fields.map((f) => {
+            const weight = f.weight + f.tfAdjustment;
+            return (
+              <Table.Tr key={f.field}>
+                <Table.Th scope="row" fw={400}>
+                  {t(`matchExplanation.field.${f.field}` as TranslationKey, { defaultValue: f.field })}
+                </Table.Th>
+                <Table.Td>
                   {t(`matchExplanation.level.${f.field}.${f.label}` as TranslationKey, {
                     defaultValue: f.label,
                   })}
-                </Text>
-                <Text
-                  size="sm"
+                </Table.Td>
+                <Table.Td
                   fw={600}
                   c={weight >= 0 ? 'green.9' : 'red.9'}
-                  style={{ whiteSpace: 'nowrap' }}
+                  style={{ whiteSpace: 'nowrap', textAlign: 'end' }}
                 >
                   {signed(weight)}
-                </Text>
-              </Group>
-            </li>
-          );
-        })}
-        <li>
-          <Group gap={6} wrap="nowrap" justify="space-between" maw={420}>
-            <Text size="sm" c="dimmed">
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+          <Table.Tr>
+            <Table.Th scope="row" fw={400} c="dimmed" colSpan={2}>
               {t('matchExplanation.prior')}
-            </Text>
-            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            </Table.Th>
+            <Table.Td c="dimmed" style={{ whiteSpace: 'nowrap', textAlign: 'end' }}>
               {signed(explanation.priorWeight)}
-            </Text>
-          </Group>
-        </li>
-      </ul>
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
       {explanation.veto && (
         <Text size="sm" c="red.9">
           {t('matchExplanation.veto')}
