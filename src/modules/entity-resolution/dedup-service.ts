@@ -1,27 +1,16 @@
+import { Worker } from 'node:worker_threads';
 import type { Insertable, Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database, DedupPairTable } from '../../db/schema';
-import { clusterPersons } from '../../domain/entity-resolution/clustering';
-import {
-  compareInto,
-  FIELD_COUNT,
-  isVeto,
-  type PreparedPerson,
-} from '../../domain/entity-resolution/comparisons';
+import { FIELD_COUNT, type PreparedPerson } from '../../domain/entity-resolution/comparisons';
 import { isDocumentType } from '../../domain/entity-resolution/normalize';
-import { pairFrequencies } from '../../domain/entity-resolution/person-model';
 import {
-  blockRecords,
   defaultTrainedPersonModel,
   explainPair,
   type PersonRecordInput,
   prepareRecords,
-  scorePairRange,
-  scorerOf,
   type TrainedPersonModel,
   trainedModelFromJson,
-  trainedModelToJson,
-  trainPersonModel,
 } from '../../domain/entity-resolution/pipeline';
 import { suggestThresholds } from '../../domain/entity-resolution/thresholds';
 import { displayName } from '../../domain/registry/names';
@@ -29,6 +18,7 @@ import { AppError } from '../../server/http/problem';
 import { InvalidFieldsError } from '../../server/http/validation';
 import type { AuditService, AuditSubject } from '../audit/service';
 import type { Actor } from '../identity/actor';
+import type { ComputeInput, ComputeResult, ComputeStage } from './dedup-compute';
 import { dedupPolicy } from './dedup-policy';
 import * as q from './dedup-queries';
 import { activeMatchModel, insertActiveMatchModel } from './model-queries';
@@ -63,6 +53,10 @@ export interface DedupServiceDeps {
   log?: (message: string, error?: unknown) => void;
 }
 
+type WorkerMessage =
+  | { type: 'stage'; stage: ComputeStage; detail: { candidateCount?: number; blockingStats?: unknown } }
+  | { type: 'result'; result: ComputeResult };
+
 const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
 
 function sexOf(value: string | null): string | null {
@@ -93,6 +87,8 @@ export function createDedupService({
   let draining: Promise<void> | null = null;
   let stopping = false;
   const cancelRequested = new Set<string>();
+  /** Runs whose worker is computing, with what stops it. */
+  const working = new Map<string, () => void>();
 
   function checkpoint(id: string) {
     if (cancelRequested.has(id)) throw new Cancelled();
@@ -151,100 +147,99 @@ export function createDedupService({
     return { ids, records };
   }
 
+  /**
+   * Runs the CPU part in a worker thread, updating the run's stage as the worker reports it. Cancelling or stopping
+   * terminates the worker; a stage update refused (the run was cancelled elsewhere) does too.
+   */
+  function compute(id: string, input: ComputeInput): Promise<ComputeResult> {
+    return new Promise<ComputeResult>((resolve, reject) => {
+      const worker = new Worker(new URL('./dedup-worker-entry.mjs', import.meta.url), { workerData: input });
+      let settled = false;
+      let stageUpdates = Promise.resolve();
+      let failure: unknown = null;
+      const stopWorker = (error: unknown) => {
+        failure ??= error;
+        void worker.terminate();
+      };
+      working.set(id, () => stopWorker(cancelRequested.has(id) ? new Cancelled() : new DedupInterrupted()));
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'stage') {
+          const { stage, detail } = message;
+          stageUpdates = stageUpdates
+            .then(() =>
+              setStage(id, {
+                stage,
+                ...(detail.candidateCount !== undefined ? { candidate_count: detail.candidateCount } : {}),
+                ...(detail.blockingStats ? { blocking_stats: JSON.stringify(detail.blockingStats) } : {}),
+              }),
+            )
+            .catch(stopWorker);
+        } else {
+          settled = true;
+          stageUpdates.then(() => (failure ? reject(failure) : resolve(message.result)), reject);
+        }
+      });
+      worker.on('error', (error) => stopWorker(error));
+      worker.on('exit', () => {
+        working.delete(id);
+        if (!settled)
+          stageUpdates.then(() => reject(failure ?? new Error('deduplication worker exited')), reject);
+      });
+    });
+  }
+
   async function execute(run: q.RunRow) {
     const id = run.id;
     await setStage(id, { stage: 'loading' });
     const { ids, records } = await loadPersons(run);
-    await setStage(id, { stage: 'blocking', person_count: ids.length });
-    const prepared = prepareRecords(records);
-    let touching: Uint8Array | undefined;
+    await setStage(id, { person_count: ids.length });
+    let touching: Uint8Array | null = null;
     if (run.scope === 'import' && run.import_job_id) {
       const inImport = new Set(await q.personIdsOfImport(db, run.import_job_id));
       touching = new Uint8Array(ids.length);
       for (let i = 0; i < ids.length; i++) if (inImport.has(ids[i] as string)) touching[i] = 1;
     }
-    const pairs = blockRecords(prepared, touching ? { onlyPairsTouching: touching } : {});
-    checkpoint(id);
-
     // The model is trained once per run and kept with it, so a resumed run scores exactly as before.
     const stored = await q.findRunModel(db, id);
-    let trained: TrainedPersonModel;
-    if (stored?.model) {
-      trained = trainedModelFromJson(stored.model);
-    } else {
-      await setStage(id, {
-        stage: 'training',
-        candidate_count: pairs.left.length,
-        blocking_stats: JSON.stringify(pairs.stats),
-      });
-      await yieldToOthers();
-      // Thresholds carry over from the active model (a coordinator may have moved them after the decisions).
-      const active = await activeMatchModel(db);
-      trained = trainPersonModel(prepared, pairs, {
-        seed: 1,
-        sameThreshold: active.trained.sameThreshold,
-        reviewThreshold: active.trained.reviewThreshold,
-      });
-      await setStage(id, { model: JSON.stringify(trainedModelToJson(trained)) });
-    }
+    // Thresholds carry over from the active model (a coordinator may have moved them after the decisions).
+    const active = await activeMatchModel(db);
     checkpoint(id);
-
-    await setStage(id, { stage: 'scoring', candidate_count: pairs.left.length });
-    const count = pairs.left.length;
-    const probabilities = new Float64Array(count);
-    const slice = 20_000;
-    for (let from = 0; from < count; from += slice) {
-      scorePairRange(prepared, pairs, trained, from, Math.min(count, from + slice), probabilities);
-      checkpoint(id);
-      await yieldToOthers();
-    }
-    const clustering = clusterPersons(
-      prepared,
-      { left: pairs.left, right: pairs.right, score: probabilities },
-      trained.sameThreshold,
-    );
-    const selected: number[] = [];
-    for (let k = 0; k < count; k++)
-      if ((probabilities[k] as number) >= trained.reviewThreshold) selected.push(k);
-
+    const result = await compute(id, {
+      records,
+      touching,
+      model: stored?.model ?? null,
+      thresholds: { same: active.trained.sameThreshold, review: active.trained.reviewThreshold },
+    });
+    checkpoint(id);
+    const total = result.left.length;
     const current = await q.findRun(db, id);
-    let done = Math.min(current?.progress_done ?? 0, selected.length);
+    let done = Math.min(current?.progress_done ?? 0, total);
     await setStage(id, {
       stage: 'writing',
-      progress_total: selected.length,
+      candidate_count: result.candidateCount,
+      progress_total: total,
       progress_done: done,
-      refused_count: clustering.refused,
+      refused_count: result.refused,
+      ...(stored?.model ? {} : { model: JSON.stringify(result.model) }),
     });
 
-    const scorer = scorerOf(trained);
-    const vector = new Uint8Array(FIELD_COUNT);
-    const frequencies = new Float64Array(FIELD_COUNT);
-    while (done < selected.length) {
-      const to = Math.min(selected.length, done + chunkSize);
+    while (done < total) {
+      const to = Math.min(total, done + chunkSize);
       const rows: Insertable<DedupPairTable>[] = [];
       for (let s = done; s < to; s++) {
-        const k = selected[s] as number;
-        const left = pairs.left[k] as number;
-        const right = pairs.right[k] as number;
-        const a = prepared[left] as PreparedPerson;
-        compareInto(a, prepared[right] as PreparedPerson, vector, 0);
-        pairFrequencies(a, vector, 0, trained.termFrequencies, frequencies);
-        const probability = probabilities[k] as number;
-        const veto = isVeto(vector);
-        const sameCluster = clustering.clusterOf[left] === clustering.clusterOf[right];
-        const idLeft = ids[left] as string;
-        const idRight = ids[right] as string;
+        const idLeft = ids[result.left[s] as number] as string;
+        const idRight = ids[result.right[s] as number] as string;
         const [first, second] = idLeft < idRight ? [idLeft, idRight] : [idRight, idLeft];
         rows.push({
           id: uuidv7(),
           run_id: id,
           person_a_id: first,
           person_b_id: second,
-          probability,
-          weight: scorer.score(vector, 0, frequencies),
-          decision_class: probability >= trained.sameThreshold && !veto && sameCluster ? 'same' : 'review',
-          levels: Array.from(vector),
-          veto,
+          probability: result.probability[s] as number,
+          weight: result.weight[s] as number,
+          decision_class: result.same[s] ? 'same' : 'review',
+          levels: Array.from(result.levels.subarray(s * FIELD_COUNT, (s + 1) * FIELD_COUNT)),
+          veto: result.veto[s] === 1,
         });
       }
       await db.transaction().execute(async (trx) => {
@@ -260,6 +255,7 @@ export function createDedupService({
       await yieldToOthers();
     }
 
+    const trained = trainedModelFromJson(result.model);
     // Read before the transaction: on PGlite's one connection a read through `db` inside it would wait forever.
     const subject = await subjectOf(run);
     await db.transaction().execute(async (trx) => {
@@ -581,6 +577,7 @@ export function createDedupService({
       } else if (run.status === 'running') {
         cancelRequested.add(id);
         await q.updateRunIn(db, id, ['running'], { status: 'cancelling' });
+        working.get(id)?.();
       } else {
         throw new AppError('dedupState');
       }
@@ -804,6 +801,7 @@ export function createDedupService({
     /** Stops after the current chunk, leaving the run to resume at the next start. */
     async stop() {
       stopping = true;
+      for (const stopWorker of working.values()) stopWorker();
       while (draining) await draining;
     },
   };
