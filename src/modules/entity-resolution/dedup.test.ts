@@ -197,6 +197,34 @@ describe('who may use deduplication', () => {
     }
     const list = (await admin.request({ method: 'GET', url: '/api/v1/deduplication/runs' })).json();
     expect(list.abilities).toEqual({ start: true, wholeRegistry: true });
+
+    // A coordinator checks only imports of her offices: another office's import is not found.
+    const otherImport = uuidv7();
+    const creator = await database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', 'recepcion@ruta.example')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('import_job')
+      .values({
+        id: otherImport,
+        office_id: airportId,
+        created_by: creator.id,
+        file_name: 'aeropuerto.csv',
+        file_hash: 'y',
+        format: 'csv',
+        headers: JSON.stringify([]),
+        total_rows: 0,
+        status: 'succeeded',
+      })
+      .execute();
+    const foreign = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/deduplication/runs',
+      payload: { scope: 'import', importJobId: otherImport },
+    });
+    expect(foreign.statusCode).toBe(404);
   });
 });
 
