@@ -391,7 +391,7 @@ select distinct * from (
   union all
   select 5, tp.pair || '|' || p.y, p.id, p.estimated from tok_pairs tp join p on p.id = tp.id where p.y <> 0
   union all
-  select 6, t.t || '|' || p.y || '-' || p.md || '|' || p.sex, p.id, true from tok t join p on p.id = t.id where p.md is not null and p.y <> 0 and p.sex <> 0
+  select 6, t.t || '|' || p.y || '-' || p.md || '|' || p.sex, p.id, len(p.tok_list) <= 3 from tok t join p on p.id = t.id where p.md is not null and p.y <> 0 and p.sex <> 0
   union all
   select 7, k || '|' || md, id, true from edits where md is not null
   union all

@@ -302,6 +302,10 @@ describe('the default rules', () => {
     const b = preparePerson({ givenName1: 'Maikel', surname1: 'Abla', birthDate: '2000-09-05', sex: 'M' });
     expect(meets(nameWordDateSexRule, a, b)).toBe(true);
     expect(meets(nameWordDateSexRule, a, { ...b, sex: 1 })).toBe(false);
+    // Anchored on short names: a record with four name words pairs by it only with a shorter one.
+    expect(nameWordDateSexRule.anchor?.(a)).toBe(true);
+    const long = preparePerson({ ...base, birthDate: '2000-09-05' });
+    expect(nameWordDateSexRule.anchor?.(long)).toBe(false);
   });
 
   it('nameOneEditMonthDay allows one slip in the given name or surname, with the year wrong', () => {

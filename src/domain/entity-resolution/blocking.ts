@@ -259,8 +259,10 @@ export const nameOneEditEstimatedDateRule: BlockingRule = {
 };
 
 /**
- * One name word, the full birth date (day and month sorted) and sex: a person written with only two name words,
- * one of them mistyped, still meets through the other.
+ * One name word, the full birth date (day and month sorted) and sex, **anchored** on records with at most three
+ * name words: a short name with one word mistyped (or a typo together with a missing second surname) still
+ * meets through another. A record with four intact-enough words is found by the pair rules, and leaving it out
+ * keeps this loose key from pairing every Rodríguez born on one day.
  */
 export const nameWordDateSexRule: BlockingRule = {
   name: 'nameWordDateSex',
@@ -269,6 +271,7 @@ export const nameWordDateSexRule: BlockingRule = {
     if (!date || !person.sex) return [];
     return person.nameTokens.map((token) => `${token}|${date}|${person.sex}`);
   },
+  anchor: (person) => person.nameTokens.length <= 3,
 };
 
 /**
