@@ -258,15 +258,20 @@ export function createDedupService({
     const trained = trainedModelFromJson(result.model);
     // Read before the transaction: on PGlite's one connection a read through `db` inside it would wait forever.
     const subject = await subjectOf(run);
+    // Only a run over the whole registry sets the network's active model (the online match's): a model trained on
+    // one office's persons or on an import's pairs has the term frequencies and u of a part, not of the registry.
+    const wholeRegistry = run.scope === 'registry' && run.office_ids === null;
     await db.transaction().execute(async (trx) => {
-      const modelId = uuidv7();
-      await insertActiveMatchModel(trx, {
-        id: modelId,
-        createdBy: run.started_by,
-        source: 'run',
-        runId: id,
-        trained,
-      });
+      const modelId = wholeRegistry ? uuidv7() : null;
+      if (modelId) {
+        await insertActiveMatchModel(trx, {
+          id: modelId,
+          createdBy: run.started_by,
+          source: 'run',
+          runId: id,
+          trained,
+        });
+      }
       if (
         !(await q.updateRunIn(trx, id, ['running'], {
           status: 'completed',

@@ -229,7 +229,7 @@ describe('who may use deduplication', () => {
 });
 
 describe('a run over the coordinator’s office', () => {
-  it('runs to completion, queues pairs for review, and stores the trained model as the active one', async () => {
+  it('runs to completion and queues pairs for review, keeping its model to itself', async () => {
     const started = await coordinator.request({
       method: 'POST',
       url: '/api/v1/deduplication/runs',
@@ -246,12 +246,14 @@ describe('a run over the coordinator’s office', () => {
     expect(run.progress.done).toBe(run.progress.total);
     expect(run.progress.total).toBe(run.counts.same + run.counts.review);
 
-    const model = await database.db
+    // One office's persons do not make the network's model: the online match keeps the one it had.
+    const active = await database.db
       .selectFrom('match_model')
-      .select(['run_id', 'source'])
+      .select('id')
       .where('active', '=', true)
-      .executeTakeFirstOrThrow();
-    expect(model).toEqual({ run_id: run.id, source: 'run' });
+      .execute();
+    expect(active).toEqual([]);
+    expect(run.counts.persons).toBeGreaterThan(0);
     expect(await auditActions(run.id)).toEqual(
       expect.arrayContaining(['deduplication.run.start', 'deduplication.run.complete']),
     );
@@ -419,6 +421,26 @@ describe('an import checked against the whole registry', () => {
       });
       expect(response.statusCode).toBe(404);
     }
+  });
+});
+
+describe('a run over the whole registry', () => {
+  it('compares every office’s persons and makes its trained model the active one', async () => {
+    const started = await admin.request({
+      method: 'POST',
+      url: '/api/v1/deduplication/runs',
+      payload: { scope: 'registry' },
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    expect(started.json()).toMatchObject({ wholeRegistry: true });
+    const run = await runToEnd(admin, started.json().id);
+    expect(run).toMatchObject({ status: 'completed', counts: { persons: 120 } });
+    const model = await database.db
+      .selectFrom('match_model')
+      .select(['run_id', 'source'])
+      .where('active', '=', true)
+      .executeTakeFirstOrThrow();
+    expect(model).toEqual({ run_id: run.id, source: 'run' });
   });
 });
 
