@@ -19,6 +19,7 @@ export interface Database {
   person_office: PersonOfficeTable;
   identity_document: IdentityDocumentTable;
   person_match_keys: PersonMatchKeysTable;
+  person_match_blocking: PersonMatchBlockingTable;
   match_model: MatchModelTable;
   household: HouseholdTable;
   household_membership: HouseholdMembershipTable;
@@ -335,11 +336,15 @@ export interface PersonMatchKeysTable {
   surnames: string[];
   phonetic: string[];
   document_digits: string[];
-  /** keyHash() of each blocking key (GIN-indexed). */
-  key_hashes: number[];
   /** The comparisons' PreparedPerson. */
   prepared: unknown;
   updated_at: Generated<Date>;
+}
+
+/** A person's blocking keys as keyHash() values, GIN-indexed: what the online match looks candidates up by. */
+export interface PersonMatchBlockingTable {
+  person_id: string;
+  key_hashes: number[];
 }
 
 /** A trained match model (pipeline.ts's trainedModelToJson); at most one active. */

@@ -19,7 +19,8 @@ interface PersonRow {
  *
  * `person_match_keys`: one row per current person with what the comparisons read (`prepared`) and the keys,
  * computed in TypeScript so both engines store the same values. The blocking keys of the batch's rules (about 50
- * per person) are stored as 32-bit hashes (`key_hashes`, see keys-compute.ts's `keyHash`) behind a GIN index: the
+ * per person) are stored as 32-bit hashes (`person_match_blocking.key_hashes`, see keys-compute.ts's `keyHash`), in a
+ * narrow table of their own behind a GIN index: the
  * online match finds every person sharing a key with a draft in one index scan. Measured (docs/entity-
  * resolution.md): the keys as text made the GIN index about 5 KB per person, 14 GB at 3 million; one row per key
  * with a B-tree would be ~150 million rows. Merged-away persons have no keys.
@@ -35,11 +36,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       surnames text[] not null,
       phonetic text[] not null,
       document_digits text[] not null,
-      key_hashes integer[] not null,
       prepared jsonb not null,
       updated_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index person_match_keys_blocking on person_match_keys using gin (key_hashes)`.execute(db);
+  // The blocking keys apart, in a narrow table: the lookup visits a row per key it finds, and rows of ~150 bytes
+  // stay in memory where the ~2 KB rows of person_match_keys would not.
+  await sql`
+    create table person_match_blocking (
+      person_id uuid primary key references person (id) on delete cascade,
+      key_hashes integer[] not null
+    )`.execute(db);
+  await sql`create index person_match_blocking_keys on person_match_blocking using gin (key_hashes)`.execute(
+    db,
+  );
   await sql`
     create table match_model (
       id uuid primary key,
@@ -93,22 +102,30 @@ export async function backfillMatchKeys(db: Kysely<unknown>): Promise<void> {
         surnames: keys.surnames,
         phonetic: keys.phonetic,
         document_digits: keys.documentDigits,
-        key_hashes: keys.keyHashes,
         prepared: keys.prepared,
+        key_hashes: keys.keyHashes,
       };
     });
     await sql`
       insert into person_match_keys (person_id, keys_version, given_names, surnames, phonetic, document_digits,
-        key_hashes, prepared)
-      select person_id, keys_version, given_names, surnames, phonetic, document_digits, key_hashes, prepared
+        prepared)
+      select person_id, keys_version, given_names, surnames, phonetic, document_digits, prepared
       from jsonb_to_recordset(${JSON.stringify(computed)}::jsonb) as r(person_id uuid, keys_version smallint,
-        given_names text[], surnames text[], phonetic text[], document_digits text[], key_hashes integer[],
-        prepared jsonb)`.execute(db);
+        given_names text[], surnames text[], phonetic text[], document_digits text[], prepared jsonb)`.execute(
+      db,
+    );
+    await sql`
+      insert into person_match_blocking (person_id, key_hashes)
+      select person_id, key_hashes
+      from jsonb_to_recordset(${JSON.stringify(computed)}::jsonb) as r(person_id uuid, key_hashes integer[])`.execute(
+      db,
+    );
     after = ids.at(-1) as string;
   }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table match_model`.execute(db);
+  await sql`drop table person_match_blocking`.execute(db);
   await sql`drop table person_match_keys`.execute(db);
 }

@@ -111,7 +111,7 @@ export function blockingKeysOf(prepared: PreparedPerson): string[] {
 
 /**
  * A blocking key as a signed 32-bit integer (FNV-1a over the key's UTF-16 code units), the form stored in
- * `person_match_keys.key_hashes`. About 50 keys per person as text would make the GIN index several GB at
+ * `person_match_blocking.key_hashes`. About 50 keys per person as text would make the GIN index several GB at
  * national scale; as integers its entries are a fraction of that. Two keys may share a hash (about one in 4
  * billion per pair of keys): the only effect is an extra candidate, which the model scores and drops.
  */

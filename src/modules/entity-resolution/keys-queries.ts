@@ -67,12 +67,16 @@ export async function refreshMatchKeys(db: Db, personIds: readonly string[]): Pr
 export async function deleteMatchKeys(db: Db, personIds: readonly string[]): Promise<void> {
   if (personIds.length === 0) return;
   await db
+    .deleteFrom('person_match_blocking')
+    .where('person_id', 'in', [...personIds])
+    .execute();
+  await db
     .deleteFrom('person_match_keys')
     .where('person_id', 'in', [...personIds])
     .execute();
 }
 
-/** Inserts computed keys of persons that have none (one statement, for import batches). */
+/** Inserts computed keys of persons that have none (one statement per table, for import batches). */
 export async function insertMatchKeys(
   db: Db,
   rows: ReadonlyArray<{ personId: string; keys: MatchKeys }>,
@@ -85,14 +89,19 @@ export async function insertMatchKeys(
     surnames: keys.surnames,
     phonetic: keys.phonetic,
     document_digits: keys.documentDigits,
-    key_hashes: keys.keyHashes,
     prepared: keys.prepared,
   }));
   await sql`
     insert into person_match_keys (person_id, keys_version, given_names, surnames, phonetic, document_digits,
-      key_hashes, prepared)
-    select person_id, keys_version, given_names, surnames, phonetic, document_digits, key_hashes, prepared
+      prepared)
+    select person_id, keys_version, given_names, surnames, phonetic, document_digits, prepared
     from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as r(person_id uuid, keys_version smallint,
-      given_names text[], surnames text[], phonetic text[], document_digits text[], key_hashes integer[],
-      prepared jsonb)`.execute(db);
+      given_names text[], surnames text[], phonetic text[], document_digits text[], prepared jsonb)`.execute(
+    db,
+  );
+  await sql`
+    insert into person_match_blocking (person_id, key_hashes)
+    select id, string_to_array(hashes, ',')::integer[]
+    from unnest(${rows.map((r) => r.personId)}::uuid[], ${rows.map((r) => r.keys.keyHashes.join(','))}::text[])
+      as t(id, hashes)`.execute(db);
 }

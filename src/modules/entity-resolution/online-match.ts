@@ -16,7 +16,7 @@ type Db = Kysely<Database>;
 
 /**
  * The online match: the persons already registered who are likely the one being registered, found by the keys
- * they share with the draft (the batch's blocking rules, stored as hashes in `person_match_keys.key_hashes`) and
+ * they share with the draft (the batch's blocking rules, stored as hashes in `person_match_blocking.key_hashes`) and
  * scored with the active model, each with its explanation. Used by the registry's duplicate check (intake,
  * arrivals, import previews).
  *
@@ -78,7 +78,7 @@ export async function lookupCandidateIds(
     select h.hash, c.person_id
     from unnest(${[...keys.keyHashes]}::integer[]) as h(hash)
     cross join lateral (
-      select person_id from person_match_keys where key_hashes @> array[h.hash] limit ${blockCap + 1}
+      select person_id from person_match_blocking where key_hashes @> array[h.hash] limit ${blockCap + 1}
     ) as c`.execute(db);
   const holders = new Map<number, number>();
   for (const hit of hits) holders.set(hit.hash, (holders.get(hit.hash) ?? 0) + 1);
