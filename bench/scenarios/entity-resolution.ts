@@ -144,39 +144,40 @@ export async function runEntityResolution(options: EntityResolutionRun): Promise
   };
   const loadAverage = loadavg().map((value) => round(value, 2));
   let started = performance.now();
-  const lap = () => {
+  const lap = (stage?: string) => {
     const now = performance.now();
     const seconds = (now - started) / 1000;
     started = now;
+    if (stage) log(`  ${stage}: ${seconds.toFixed(2)} s`);
     return seconds;
   };
 
   const { prepared, truth } = loadPopulation(size, seed);
-  const prepareSeconds = lap();
+  const prepareSeconds = lap('prepare');
 
   const pairs = blockRecords(prepared);
-  const blockSeconds = lap();
+  const blockSeconds = lap('block');
   const count = pairs.left.length;
   for (const line of formatBlockingStats(pairs.stats)) log(`  ${line}`);
   const blocking = blockingScores(pairs, truth);
 
   const vectors = new Uint8Array(count * FIELD_COUNT);
   compareRange(prepared, pairs, 0, count, vectors);
-  const compareSeconds = lap();
+  const compareSeconds = lap('compare');
 
   const trained = trainPersonModel(prepared, pairs, { seed, vectors });
-  const trainSeconds = lap();
+  const trainSeconds = lap('train');
 
   const scores = new Float64Array(count);
   scoreVectorRange(prepared, pairs, vectors, trained, 0, count, scores);
-  const scoreSeconds = lap();
+  const scoreSeconds = lap('score');
 
   const clustering = clusterPersons(
     prepared,
     { left: pairs.left, right: pairs.right, score: scores },
     trained.sameThreshold,
   );
-  const clusterSeconds = lap();
+  const clusterSeconds = lap('cluster');
   const batchSeconds = blockSeconds + compareSeconds + trainSeconds + scoreSeconds + clusterSeconds;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -440,6 +441,7 @@ async function runAnchor(
       surname1 = coalesce(surname1, ''), surname2 = coalesce(surname2, ''), surnames_all = coalesce(surnames_all, ''),
       surname1_ph = coalesce(surname1_ph, ''), surnames_all_ph = coalesce(surnames_all_ph, ''), mun = coalesce(mun, '')`);
     const loadSeconds = (performance.now() - started) / 1000;
+    log(`  anchor load: ${loadSeconds.toFixed(2)} s`);
 
     started = performance.now();
     await db.run(KEYS_SQL);
@@ -452,6 +454,7 @@ async function runAnchor(
       join sizes s on s.rule = l.rule and s.key = l.key and s.n <= ${DEFAULT_BLOCK_CAP}
       where l.anchor or r.anchor`);
     const blockSeconds = (performance.now() - started) / 1000;
+    log(`  anchor block: ${blockSeconds.toFixed(2)} s`);
 
     started = performance.now();
     await db.run(weightsSql(trained));
