@@ -24,6 +24,15 @@ test('a coordinator runs a duplicate check, reviews a pair field by field and is
   const queue = page.getByRole('region', { name: 'Parejas para revisar' });
   const firstPair = queue.getByRole('article').first().getByRole('link');
   await expect(firstPair).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await hasHorizontalScroll(page)).toBe(false);
+  if (process.env.RUTA_E2E_SHOTS_DIR) {
+    await page.screenshot({
+      path: `${process.env.RUTA_E2E_SHOTS_DIR}/deduplication-run-phone.png`,
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await firstPair.click();
 
   await expect(page.getByRole('heading', { level: 1, name: '¿Son la misma persona?' })).toBeVisible();
@@ -37,6 +46,12 @@ test('a coordinator runs a duplicate check, reviews a pair field by field and is
   // On a phone the fields stack as cards, without sideways scrolling.
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await hasHorizontalScroll(page)).toBe(false);
+  if (process.env.RUTA_E2E_SHOTS_DIR) {
+    await page.screenshot({
+      path: `${process.env.RUTA_E2E_SHOTS_DIR}/deduplication-pair-phone.png`,
+      fullPage: true,
+    });
+  }
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole('textbox', { name: 'Nota (opcional)' }).fill('Mismo documento y fecha');
