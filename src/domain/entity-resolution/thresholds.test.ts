@@ -83,10 +83,12 @@ describe('suggestThresholds properties', () => {
           expect(list.some((pair) => pair.same)).toBe(false);
           return;
         }
-        expect(list.filter((pair) => pair.same && pair.probability < s.review!).length).toBe(0);
-        if (s.same === null) return;
-        expect(s.review).toBeLessThanOrEqual(s.same);
-        const above = list.filter((pair) => pair.probability >= s.same!);
+        const review = s.review;
+        expect(list.filter((pair) => pair.same && pair.probability < review).length).toBe(0);
+        const same = s.same;
+        if (same === null) return;
+        expect(review).toBeLessThanOrEqual(same);
+        const above = list.filter((pair) => pair.probability >= same);
         const sameAbove = above.filter((pair) => pair.same).length;
         expect(above.length).toBe(s.atOrAboveSame.total);
         expect(sameAbove).toBe(s.atOrAboveSame.same);
