@@ -89,6 +89,53 @@ async function loadBatch(db: Kysely<Database>, batch: SyntheticPerson[], ids: st
   return keys.reduce((n, k) => n + k.keyHashes.length, 0);
 }
 
+/**
+ * The alternative layout, measured on the same data when BENCH_ER_BTREE=1: one row per (key, person) with a B-tree
+ * on both, read by index-only scans. Reports its size, build time and the lookup alone (the part that differs).
+ */
+async function btreeComparison(db: Kysely<Database>, queries: SyntheticPerson[]) {
+  const started = performance.now();
+  await sql`create table bench_match_key as
+    select unnest(key_hashes) as hash, person_id from person_match_blocking`.execute(db);
+  await sql`create index bench_match_key_idx on bench_match_key (hash, person_id)`.execute(db);
+  await sql`vacuum analyze bench_match_key`.execute(db);
+  const buildSeconds = (performance.now() - started) / 1000;
+  const size = await sql<{ mb: number }>`
+    select pg_total_relation_size('bench_match_key') / 1048576.0 as mb`.execute(db);
+  const lookup = async (table: 'btree' | 'gin', hashes: number[]) => {
+    const t = performance.now();
+    if (table === 'btree') {
+      await sql`select h.hash, c.person_id from unnest(${hashes}::integer[]) as h(hash)
+        cross join lateral (select person_id from bench_match_key k where k.hash = h.hash limit 301) as c`.execute(
+        db,
+      );
+    } else {
+      await sql`select h.hash, c.person_id from unnest(${hashes}::integer[]) as h(hash)
+        cross join lateral (
+          select person_id from person_match_blocking where key_hashes @> array[h.hash] limit 301
+        ) as c`.execute(db);
+    }
+    return performance.now() - t;
+  };
+  const btree: number[] = [];
+  const gin: number[] = [];
+  for (const query of queries) {
+    const { keyHashes } = computeMatchKeys(sourceOf(query));
+    btree.push(await lookup('btree', keyHashes));
+    gin.push(await lookup('gin', keyHashes));
+  }
+  const result = {
+    btree_build_seconds: Number(buildSeconds.toFixed(1)),
+    btree_total_mb: Math.round(Number(size.rows[0]?.mb ?? 0)),
+    btree_lookup_p50_ms: percentile(btree, 50),
+    btree_lookup_p95_ms: percentile(btree, 95),
+    gin_lookup_p50_ms: percentile(gin, 50),
+    gin_lookup_p95_ms: percentile(gin, 95),
+  };
+  printTable('Lookup alone: one row per key (B-tree) against the GIN index', [result]);
+  return result;
+}
+
 export const entityResolutionOnlineScenario: Scenario = {
   name: 'entity-resolution-online',
   description:
@@ -251,6 +298,7 @@ export const entityResolutionOnlineScenario: Scenario = {
           'recall@10': figures.recall_at_10,
         },
       ]);
+      if (process.env.BENCH_ER_BTREE === '1') Object.assign(figures, await btreeComparison(db, queries));
       return figures;
     } finally {
       await database.close();
