@@ -257,6 +257,20 @@ describe('stored match keys', () => {
 });
 
 describe('online match (duplicate check)', () => {
+  it('looks keys up through the GIN index', async () => {
+    // A demo-sized table is read faster sequentially; what matters is that the index serves the operator used.
+    const plan = await database.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const { rows } = await sql<Record<string, string>>`explain
+        select h.hash, c.person_id from unnest(${[keyHash('d:1045678123'), 17]}::integer[]) as h(hash)
+        cross join lateral (
+          select person_id from person_match_blocking where key_hashes @> array[h.hash] limit 301
+        ) as c`.execute(trx);
+      return rows.map((row) => Object.values(row)[0]).join('\n');
+    });
+    expect(plan).toContain('person_match_blocking_keys');
+  });
+
   const look = {
     givenName1: 'Wilmar',
     surname1: 'Cárdenas',
