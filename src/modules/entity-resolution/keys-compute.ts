@@ -65,6 +65,8 @@ export interface MatchKeys {
   blockingKeys: string[];
   /** `keyHash` of each blocking key, deduplicated: what is stored and indexed. */
   keyHashes: number[];
+  /** The keys a lookup for this person as a draft asks for (`queryKeysOf`). */
+  queryKeys: string[];
   prepared: PreparedPerson;
 }
 
@@ -96,14 +98,40 @@ export const STORED_BLOCKING_RULES = DEFAULT_BLOCKING_RULES.filter(
   (rule) => !ONLINE_SKIPPED_RULES.has(rule.name),
 );
 
-/** The blocking keys of a prepared person under the stored rules, each prefixed by its rule. */
+/**
+ * The blocking keys a person stores, each prefixed by its rule. An anchored rule (`BlockingRule.anchor`: a loose
+ * key that pairs only records of which at least one is an anchor) stores its keys under its prefix for an anchor
+ * and under the prefix with `-` for any other record, so the lookup can ask for anchors only (`queryKeysOf`).
+ */
 export function blockingKeysOf(prepared: PreparedPerson): string[] {
   const keys: string[] = [];
   for (const rule of STORED_BLOCKING_RULES) {
     const prefix = RULE_PREFIX[rule.name] ?? rule.name;
+    const stored = !rule.anchor || rule.anchor(prepared) ? prefix : `${prefix}-`;
     for (const key of rule.keys(prepared)) {
-      const text = `${prefix}:${key}`;
+      const text = `${stored}:${key}`;
       if (!keys.includes(text)) keys.push(text);
+    }
+  }
+  return keys;
+}
+
+/**
+ * The keys a draft looks candidates up by: every stored key of its own, and for an anchored rule, when the draft is
+ * an anchor, the non-anchors' form too (a pair is valid when either record is an anchor, as in the batch).
+ */
+export function queryKeysOf(prepared: PreparedPerson): string[] {
+  const keys: string[] = [];
+  for (const rule of STORED_BLOCKING_RULES) {
+    const prefix = RULE_PREFIX[rule.name] ?? rule.name;
+    const anchored = Boolean(rule.anchor);
+    const isAnchor = !rule.anchor || rule.anchor(prepared);
+    for (const key of rule.keys(prepared)) {
+      const forms = !anchored ? [prefix] : isAnchor ? [prefix, `${prefix}-`] : [prefix];
+      for (const form of forms) {
+        const text = `${form}:${key}`;
+        if (!keys.includes(text)) keys.push(text);
+      }
     }
   }
   return keys;
@@ -138,6 +166,7 @@ export function computeMatchKeys(source: MatchKeySource): MatchKeys {
     documentDigits: [...documentDigitsRule.keys(prepared)],
     blockingKeys,
     keyHashes: [...new Set(blockingKeys.map(keyHash))],
+    queryKeys: queryKeysOf(prepared),
     prepared,
   };
 }

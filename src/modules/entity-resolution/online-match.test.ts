@@ -95,12 +95,38 @@ describe('stored match keys', () => {
     const perRule = STORED_BLOCKING_RULES.map((rule) => new Set(rule.keys(keys.prepared)).size);
     expect(keys.blockingKeys).toHaveLength(perRule.reduce((a, b) => a + b, 0));
     expect(new Set(keys.blockingKeys).size).toBe(keys.blockingKeys.length);
-    expect(keys.blockingKeys.every((key) => /^[a-zA-Z0-9]+:./.test(key))).toBe(true);
+    expect(keys.blockingKeys.every((key) => /^[a-zA-Z0-9]+-?:./.test(key))).toBe(true);
     expect(keys.keyHashes).toEqual([...new Set(keys.blockingKeys.map(keyHash))]);
     // FNV-1a 32-bit, signed: fixed values, so a change of the function is caught (stored hashes would go stale).
     expect(keyHash('')).toBe(0x811c9dc5 | 0);
     expect(keyHash('a')).toBe(0xe40c292c | 0);
     expect(keyHash('foobar')).toBe(0xbf9cf968 | 0);
+  });
+
+  it('keep an anchored rule apart for records that are not its anchors, as blocking does', () => {
+    const person = (givenName2: string | null) =>
+      computeMatchKeys({
+        givenName1: 'José',
+        givenName2,
+        surname1: 'Pérez',
+        surname2: 'Gómez',
+        birthDate: '1990-03-07',
+        sexAtBirth: 'male',
+        municipalityCode: null,
+        documents: [],
+      });
+    // nameWordDateSex pairs only records with at most three name words with anyone.
+    const three = person(null);
+    const four = person('Luis');
+    expect(three.blockingKeys.some((k) => k.startsWith('wd:'))).toBe(true);
+    expect(four.blockingKeys.some((k) => k.startsWith('wd:'))).toBe(false);
+    expect(four.blockingKeys.some((k) => k.startsWith('wd-:'))).toBe(true);
+    // An anchor looks for everyone; the other only for anchors.
+    expect(three.queryKeys.some((k) => k.startsWith('wd-:'))).toBe(true);
+    expect(four.queryKeys.some((k) => k.startsWith('wd-:'))).toBe(false);
+    expect(four.queryKeys.filter((k) => k.startsWith('wd:'))).toEqual(
+      four.blockingKeys.filter((k) => k.startsWith('wd-:')).map((k) => k.replace('wd-:', 'wd:')),
+    );
   });
 
   it('are written at registration and rewritten by an update', async () => {

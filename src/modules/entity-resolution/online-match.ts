@@ -124,10 +124,11 @@ export async function onlineMatch(
   const keys = computeMatchKeys(draft);
   const trained = options.model ?? (await activeMatchModel(db)).trained;
   const documentHashes = new Set(
-    keys.blockingKeys.filter((key) => key.startsWith(DOCUMENT_KEY_PREFIX)).map(keyHash),
+    keys.queryKeys.filter((key) => key.startsWith(DOCUMENT_KEY_PREFIX)).map(keyHash),
   );
+  const queryHashes = [...new Set(keys.queryKeys.map(keyHash))];
   lap('keysMs');
-  const ids = await lookupCandidateIds(db, { keyHashes: keys.keyHashes, documentHashes }, options);
+  const ids = await lookupCandidateIds(db, { keyHashes: queryHashes, documentHashes }, options);
   const always = new Set(options.alsoScore ?? []);
   for (const id of ids) always.delete(id);
   lap('lookupMs');
