@@ -226,7 +226,7 @@ export async function buildApp({ config, database, clock }: AppOptions): Promise
     );
   });
 
-  const services = createServices({ database, appVersion: APP_VERSION, clock });
+  const services = createServices({ database, appVersion: APP_VERSION, clock, logger: app.log });
   await app.register(rateLimit, { global: false });
   await registerAuthentication(app, services.identity);
   await app.register(systemRoutes(services));

@@ -26,10 +26,12 @@ export interface ServiceDeps {
   /** The version `GET /api/health` reports; absent when the services serve no HTTP (the demo seed). */
   appVersion?: string;
   clock?: () => Date;
+  /** Where background work reports its failures (the app's logger); none in the demo seed. */
+  logger?: { error(details: object, message: string): void };
 }
 
 /** Builds every module's service with its dependencies passed explicitly (no global database). */
-export function createServices({ database, appVersion, clock }: ServiceDeps) {
+export function createServices({ database, appVersion, clock, logger }: ServiceDeps) {
   const { db } = database;
   const audit = createAuditService({ db });
   const reference = createReferenceService({ db });
@@ -78,7 +80,11 @@ export function createServices({ database, appVersion, clock }: ServiceDeps) {
     tasks,
     assistance,
     imports: createImportService({ db, audit, registry }),
-    deduplication: createDedupService({ db, audit }),
+    deduplication: createDedupService({
+      db,
+      audit,
+      log: logger ? (message, error) => logger.error({ err: error }, message) : undefined,
+    }),
     hsds: createHsdsService({ db, audit, clock }),
     reference,
     finder: createFinderService({ db, municipalities: reference.municipalities, clock }),
