@@ -121,3 +121,11 @@ describe('suggestThresholds properties', () => {
     );
   });
 });
+
+describe('many decisions', () => {
+  it('suggests from half a million decided pairs (no argument spread of them)', () => {
+    const list: DecidedPair[] = [];
+    for (let i = 0; i < 500_000; i++) list.push({ probability: 0.5 + (i % 1000) / 2000, same: i % 3 !== 0 });
+    expect(suggestThresholds(list).review).toBe(0.5);
+  });
+});

@@ -68,7 +68,9 @@ export function suggestThresholds(
     if (next && next.probability === pair.probability) continue;
     if (same / total >= precision) best = { probability: pair.probability, total, same };
   }
-  const lowestSame = Math.min(...valid.filter((pair) => pair.same).map((pair) => pair.probability));
+  // A loop, not Math.min(...values): spreading 100,000 decisions as arguments overflows the stack.
+  let lowestSame = Number.POSITIVE_INFINITY;
+  for (const pair of valid) if (pair.same && pair.probability < lowestSame) lowestSame = pair.probability;
   if (!best) {
     // No cut-off reaches the precision: keep "same" at the top, where nothing is decided automatically.
     return {
