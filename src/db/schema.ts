@@ -1069,6 +1069,7 @@ export interface DedupRunTable {
   model_id: string | null;
   blocking_stats: unknown | null;
   error_code: string | null;
+  attempts: Generated<number>;
   started_by: string;
   started_by_role: string;
   started_context: unknown | null;

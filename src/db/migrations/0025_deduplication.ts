@@ -43,6 +43,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('model_id', 'uuid')
     .addColumn('blocking_stats', 'jsonb')
     .addColumn('error_code', 'text')
+    // Starts of the run (the first and each resume after a restart): a run the server keeps dying in is failed
+    // after a few instead of crash-looping at every boot.
+    .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('started_by', 'uuid', (col) => col.notNull().references('app_user.id'))
     .addColumn('started_by_role', 'text', (col) => col.notNull())
     .addColumn('started_context', 'jsonb')
@@ -52,7 +55,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
   await sql`create index dedup_run_recent_idx on dedup_run (created_at desc, id desc)`.execute(db);
-  await sql`create index dedup_run_unfinished_idx on dedup_run (status)
+  // One run at a time, network-wide (a run loads the whole registry into a worker): two starts racing on
+  // PostgreSQL both pass the service's check, and this index refuses the second (the service answers 409).
+  await sql`create unique index dedup_run_one_active_idx on dedup_run ((true))
     where status in ('queued', 'running', 'cancelling')`.execute(db);
 
   await db.schema
@@ -81,9 +86,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create unique index dedup_pair_run_persons_idx on dedup_pair (run_id, person_a_id, person_b_id)`.execute(
     db,
   );
-  await sql`create index dedup_pair_queue_idx on dedup_pair (run_id, status, decision_class, probability desc, id)`.execute(
+  // The queue's order ("same" before "review", then highest probability), whole or filtered by status, read by
+  // keyset in index order.
+  await sql`create index dedup_pair_queue_idx on dedup_pair (run_id, decision_class desc, probability desc, id desc)`.execute(
     db,
   );
+  await sql`create index dedup_pair_queue_status_idx on dedup_pair
+    (run_id, status, decision_class desc, probability desc, id desc)`.execute(db);
+  // A new run's pairs take the decisions of earlier runs on the same two persons.
+  await sql`create index dedup_pair_earlier_decision_idx on dedup_pair (person_a_id, person_b_id)
+    where status <> 'pending'`.execute(db);
   // Decided pairs feed the threshold suggestion.
   await sql`create index dedup_pair_decided_idx on dedup_pair (status, probability) where status <> 'pending'`.execute(
     db,

@@ -23,6 +23,7 @@ const RUN_COLUMNS = [
   'dedup_run.snapshot_at',
   'dedup_run.model_id',
   'dedup_run.error_code',
+  'dedup_run.attempts',
   'dedup_run.started_by',
   'dedup_run.started_by_role',
   'dedup_run.created_at',
@@ -105,6 +106,16 @@ export async function updateRunIn(
     .where('status', 'in', from)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** A queued run starts: running, one attempt more (see MAX_RUN_ATTEMPTS). */
+export function startQueuedRun(db: Db, id: string) {
+  return db
+    .updateTable('dedup_run')
+    .set({ status: 'running', started_at: sql`now()`, attempts: sql`attempts + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .execute();
 }
 
 /** Progress of a chunk, in the chunk's transaction; false when the run is no longer running (cancelled). */
@@ -214,7 +225,10 @@ export function listRecentImports(db: Db, officeIds: string[] | null, limit: num
     .selectFrom('import_job')
     .select(['id', 'office_id', 'file_name', 'finished_at', 'created_rows'])
     .where('status', '=', 'succeeded');
-  if (officeIds) query = query.where('office_id', 'in', officeIds.length ? officeIds : ['']);
+  if (officeIds) {
+    if (officeIds.length === 0) return Promise.resolve([]);
+    query = query.where('office_id', 'in', officeIds);
+  }
   return query.orderBy('finished_at', 'desc').limit(limit).execute();
 }
 
@@ -255,13 +269,16 @@ export interface PairFilter {
   /** Only pairs whose two persons are served by one of these offices (null: no restriction). */
   officeIds: string[] | null;
   limit: number;
-  /** Keyset position: class rank, probability, id of the last item. */
-  after: { rank: number; probability: number; id: string } | null;
+  /** Keyset position: class, probability, id of the last item. */
+  after: { decisionClass: 'same' | 'review'; probability: number; id: string } | null;
 }
 
-/** The queue: "probably the same" first, then "to review", each by probability (highest first). */
+/**
+ * The queue: "probably the same" first, then "to review" ('same' > 'review', so class descending), each by
+ * probability (highest first), ties by id — all descending, so the keyset is one row comparison and the order is
+ * the index's (dedup_pair_queue_idx, dedup_pair_queue_status_idx).
+ */
 export function listPairs(db: Db, filter: PairFilter) {
-  const rank = sql<number>`case when dedup_pair.decision_class = 'same' then 0 else 1 end`;
   let query = db
     .selectFrom('dedup_pair')
     .innerJoin('person as a', 'a.id', 'dedup_pair.person_a_id')
@@ -287,22 +304,21 @@ export function listPairs(db: Db, filter: PairFilter) {
       'b.surname_2 as b_surname_2',
       'b.birth_date as b_birth_date',
     ])
-    .select(rank.as('rank'))
     .where('dedup_pair.run_id', '=', filter.runId)
     .where('a.merged_into_id', 'is', null)
     .where('b.merged_into_id', 'is', null);
   if (filter.status) query = query.where('dedup_pair.status', '=', filter.status);
   if (filter.officeIds) query = query.where(visibleTo(filter.officeIds));
   if (filter.after) {
-    const { rank: r, probability, id } = filter.after;
+    const { decisionClass, probability, id } = filter.after;
     query = query.where(
-      sql<boolean>`(${rank}, -dedup_pair.probability, dedup_pair.id) > (${r}, ${-probability}, ${id}::uuid)`,
+      sql<boolean>`(dedup_pair.decision_class, dedup_pair.probability, dedup_pair.id) < (${decisionClass}, ${probability}::double precision, ${id}::uuid)`,
     );
   }
   return query
-    .orderBy(rank)
+    .orderBy('dedup_pair.decision_class', 'desc')
     .orderBy('dedup_pair.probability', 'desc')
-    .orderBy('dedup_pair.id')
+    .orderBy('dedup_pair.id', 'desc')
     .limit(filter.limit)
     .execute();
 }
@@ -314,15 +330,34 @@ function visibleTo(officeIds: string[]) {
       and po.office_id = any(${sql.val(officeIds)}::uuid[]))`;
 }
 
-/** Counts of a run's pairs by status and class, among those the caller may see. */
+/**
+ * Counts of a run's pairs by status and class, among those the caller may see (`officeIds` null: all), leaving out
+ * pairs of a person merged away since, as the queue does.
+ */
 export function countPairs(db: Db, runId: string, officeIds: string[] | null) {
   let query = db
     .selectFrom('dedup_pair')
-    .select(['status', 'decision_class'])
+    .innerJoin('person as a', 'a.id', 'dedup_pair.person_a_id')
+    .innerJoin('person as b', 'b.id', 'dedup_pair.person_b_id')
+    .select(['dedup_pair.status', 'dedup_pair.decision_class'])
     .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('run_id', '=', runId);
+    .where('dedup_pair.run_id', '=', runId)
+    .where('a.merged_into_id', 'is', null)
+    .where('b.merged_into_id', 'is', null);
   if (officeIds) query = query.where(visibleTo(officeIds));
-  return query.groupBy(['status', 'decision_class']).execute();
+  return query.groupBy(['dedup_pair.status', 'dedup_pair.decision_class']).execute();
+}
+
+/** A run's same/review counts recounted from its pairs (a resumed run rewrites from the start). */
+export async function recountRun(db: Db, runId: string) {
+  const rows = await countPairs(db, runId, null);
+  let same = 0;
+  let review = 0;
+  for (const row of rows) {
+    if (row.decision_class === 'same') same += Number(row.count);
+    else review += Number(row.count);
+  }
+  return { same, review };
 }
 
 export function findPair(db: Db, id: string) {

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Insertable, Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
 import type { Database, DedupPairTable } from '../../db/schema';
 import { FIELD_COUNT, type PreparedPerson } from '../../domain/entity-resolution/comparisons';
 import { isDocumentType } from '../../domain/entity-resolution/normalize';
@@ -40,6 +41,46 @@ export const DEDUP_STAGES = [
 export type DedupStage = (typeof DEDUP_STAGES)[number];
 export type DedupStatus = 'queued' | 'running' | 'cancelling' | 'cancelled' | 'failed' | 'completed';
 export type PairStatus = 'pending' | 'same' | 'different' | 'unsure';
+
+/** Starts after which a run the server keeps dying in is marked failed instead of resumed at the next boot. */
+export const MAX_RUN_ATTEMPTS = 3;
+
+/** The queue's keyset cursor: class, probability and id of the last pair of the page. */
+const PairCursor = z.tuple([z.enum(['same', 'review']), z.number().finite(), z.string().uuid()]);
+
+function decodeCursor(cursor: string) {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    decoded = null;
+  }
+  const parsed = PairCursor.safeParse(decoded);
+  if (!parsed.success) {
+    throw new InvalidFieldsError([{ path: 'cursor', messageKey: 'validation.invalid' }]);
+  }
+  const [decisionClass, probability, id] = parsed.data;
+  return { decisionClass, probability, id };
+}
+
+/** The index that keeps one run active at a time refused a second (two starts raced past the check). */
+function isSecondActiveRun(error: unknown) {
+  const e = error as { code?: string; constraint?: string; message?: string } | null;
+  return (
+    e?.code === '23505' &&
+    (e.constraint === 'dedup_run_one_active_idx' || (e.message ?? '').includes('dedup_run_one_active_idx'))
+  );
+}
+
+/** Runs `write`, answering 409 when another run became active meanwhile. */
+async function oneActiveRun<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isSecondActiveRun(error)) throw new AppError('dedupState');
+    throw error;
+  }
+}
 
 export interface DedupServiceDeps {
   db: Kysely<Database>;
@@ -153,16 +194,19 @@ export function createDedupService({
    */
   function compute(id: string, input: ComputeInput): Promise<ComputeResult> {
     return new Promise<ComputeResult>((resolve, reject) => {
-      const worker = new Worker(new URL('./dedup-worker-entry.mjs', import.meta.url), { workerData: input });
+      const thread = new Worker(new URL('./dedup-worker-entry.mjs', import.meta.url), { workerData: input });
+      // The records were cloned into the worker as it started: let the main thread's copy go.
+      input.records = [];
+      input.touching = null;
       let settled = false;
       let stageUpdates = Promise.resolve();
       let failure: unknown = null;
       const stopWorker = (error: unknown) => {
         failure ??= error;
-        void worker.terminate();
+        void thread.terminate();
       };
       working.set(id, () => stopWorker(cancelRequested.has(id) ? new Cancelled() : new DedupInterrupted()));
-      worker.on('message', (message: WorkerMessage) => {
+      thread.on('message', (message: WorkerMessage) => {
         if (message.type === 'stage') {
           const { stage, detail } = message;
           stageUpdates = stageUpdates
@@ -179,8 +223,8 @@ export function createDedupService({
           stageUpdates.then(() => (failure ? reject(failure) : resolve(message.result)), reject);
         }
       });
-      worker.on('error', (error) => stopWorker(error));
-      worker.on('exit', () => {
+      thread.on('error', (error) => stopWorker(error));
+      thread.on('exit', () => {
         working.delete(id);
         if (!settled)
           stageUpdates.then(() => reject(failure ?? new Error('deduplication worker exited')), reject);
@@ -191,7 +235,8 @@ export function createDedupService({
   async function execute(run: q.RunRow) {
     const id = run.id;
     await setStage(id, { stage: 'loading' });
-    const { ids, records } = await loadPersons(run);
+    const loaded: { ids: string[]; records: PersonRecordInput[] | null } = await loadPersons(run);
+    const { ids } = loaded;
     await setStage(id, { person_count: ids.length });
     let touching: Uint8Array | null = null;
     if (run.scope === 'import' && run.import_job_id) {
@@ -204,16 +249,21 @@ export function createDedupService({
     // Thresholds carry over from the active model (a coordinator may have moved them after the decisions).
     const active = await activeMatchModel(db);
     checkpoint(id);
-    const result = await compute(id, {
-      records,
+    const input: ComputeInput = {
+      records: loaded.records ?? [],
       touching,
       model: stored?.model ?? null,
       thresholds: { same: active.trained.sameThreshold, review: active.trained.reviewThreshold },
-    });
+    };
+    // The worker gets its own copy (workerData is cloned when it starts): the main thread keeps only the ids.
+    loaded.records = null;
+    const result = await compute(id, input);
     checkpoint(id);
     const total = result.left.length;
-    const current = await q.findRun(db, id);
-    let done = Math.min(current?.progress_done ?? 0, total);
+    // A resumed run writes again from the first pair: the registry may have changed since the interruption (a
+    // merge removes a person, and every pair after theirs moves), so positions written before mean nothing now.
+    // Pairs already written are left as they were (insertPairs skips them) and the counts are recounted at the end.
+    let done = 0;
     await setStage(id, {
       stage: 'writing',
       candidate_count: result.candidateCount,
@@ -255,6 +305,8 @@ export function createDedupService({
       await yieldToOthers();
     }
 
+    const counts = await q.recountRun(db, id);
+    await setStage(id, { same_count: counts.same, review_count: counts.review });
     const trained = trainedModelFromJson(result.model);
     // Read before the transaction: on PGlite's one connection a read through `db` inside it would wait forever.
     const subject = await subjectOf(run);
@@ -305,7 +357,7 @@ export function createDedupService({
   }
 
   async function runOne(id: string) {
-    await q.updateRunIn(db, id, ['queued'], { status: 'running', started_at: new Date() });
+    await q.startQueuedRun(db, id);
     const run = await q.findRun(db, id);
     if (run?.status !== 'running') return;
     try {
@@ -380,8 +432,8 @@ export function createDedupService({
       startedAt: run.started_at?.toISOString() ?? null,
       finishedAt: run.finished_at?.toISOString() ?? null,
       abilities: {
-        cancel: active && run.status !== 'cancelling',
-        resume: run.status === 'cancelled' || run.status === 'failed',
+        cancel: active && run.status !== 'cancelling' && dedupPolicy.controlRun(actor, run),
+        resume: (run.status === 'cancelled' || run.status === 'failed') && dedupPolicy.controlRun(actor, run),
         review: dedupPolicy.review(actor),
       },
     };
@@ -529,24 +581,26 @@ export function createDedupService({
         officeIds = dedupPolicy.runWholeRegistry(actor) ? null : [...actor.officeIds];
       }
       const id = uuidv7();
-      await db.transaction().execute(async (trx) => {
-        if (await q.findActiveRun(trx)) throw new AppError('dedupState');
-        await q.insertRun(trx, {
-          id,
-          scope: input.scope,
-          office_ids: officeIds,
-          import_job_id: importJobId,
-          started_by: actor.userId,
-          started_by_role: actor.role,
-          started_context: JSON.stringify(actor.context),
-        });
-        await audit.record(trx, actor, {
-          action: 'deduplication.run.start',
-          recordType: 'dedup_run',
-          recordId: id,
-          officeId: officeIds?.length === 1 ? officeIds[0] : null,
-        });
-      });
+      await oneActiveRun(() =>
+        db.transaction().execute(async (trx) => {
+          if (await q.findActiveRun(trx)) throw new AppError('dedupState');
+          await q.insertRun(trx, {
+            id,
+            scope: input.scope,
+            office_ids: officeIds,
+            import_job_id: importJobId,
+            started_by: actor.userId,
+            started_by_role: actor.role,
+            started_context: JSON.stringify(actor.context),
+          });
+          await audit.record(trx, actor, {
+            action: 'deduplication.run.start',
+            recordType: 'dedup_run',
+            recordId: id,
+            officeId: officeIds?.length === 1 ? officeIds[0] : null,
+          });
+        }),
+      );
       schedule(id);
       return presentRun(actor, (await q.findRun(db, id)) as q.RunRow);
     },
@@ -577,44 +631,54 @@ export function createDedupService({
 
     async cancel(actor: Actor, id: string) {
       const run = await loadRun(actor, id);
-      if (run.status === 'queued') {
-        await q.updateRunIn(db, id, ['queued'], { status: 'cancelled', finished_at: new Date() });
-      } else if (run.status === 'running') {
-        cancelRequested.add(id);
-        await q.updateRunIn(db, id, ['running'], { status: 'cancelling' });
-        working.get(id)?.();
-      } else {
-        throw new AppError('dedupState');
-      }
-      await audit.record(db, actor, {
-        action: 'deduplication.run.cancel',
-        recordType: 'dedup_run',
-        recordId: id,
+      if (!dedupPolicy.controlRun(actor, run)) throw new AppError('forbidden');
+      if (run.status !== 'queued' && run.status !== 'running') throw new AppError('dedupState');
+      // The status moves only from the one read, with its audit entry: a run that completed (or was cancelled)
+      // between the read and this update is a 409, not a cancel recorded for nothing.
+      await db.transaction().execute(async (trx) => {
+        const values =
+          run.status === 'queued'
+            ? { status: 'cancelled', finished_at: new Date() }
+            : { status: 'cancelling' };
+        if (!(await q.updateRunIn(trx, id, [run.status], values))) throw new AppError('dedupState');
+        await audit.record(trx, actor, {
+          action: 'deduplication.run.cancel',
+          recordType: 'dedup_run',
+          recordId: id,
+        });
       });
+      if (run.status === 'running') {
+        cancelRequested.add(id);
+        working.get(id)?.();
+      }
       return presentRun(actor, (await q.findRun(db, id)) as q.RunRow);
     },
 
     /** A cancelled or failed run continues after its last written chunk, with the model it trained. */
     async resume(actor: Actor, id: string) {
       const run = await loadRun(actor, id);
+      if (!dedupPolicy.controlRun(actor, run)) throw new AppError('forbidden');
       if (run.status !== 'cancelled' && run.status !== 'failed') throw new AppError('dedupState');
-      await db.transaction().execute(async (trx) => {
-        if (await q.findActiveRun(trx)) throw new AppError('dedupState');
-        if (
-          !(await q.updateRunIn(trx, id, ['cancelled', 'failed'], {
-            status: 'queued',
-            error_code: null,
-            finished_at: null,
-          }))
-        ) {
-          throw new AppError('dedupState');
-        }
-        await audit.record(trx, actor, {
-          action: 'deduplication.run.resume',
-          recordType: 'dedup_run',
-          recordId: id,
-        });
-      });
+      await oneActiveRun(() =>
+        db.transaction().execute(async (trx) => {
+          if (await q.findActiveRun(trx)) throw new AppError('dedupState');
+          if (
+            !(await q.updateRunIn(trx, id, ['cancelled', 'failed'], {
+              status: 'queued',
+              error_code: null,
+              finished_at: null,
+              attempts: 0,
+            }))
+          ) {
+            throw new AppError('dedupState');
+          }
+          await audit.record(trx, actor, {
+            action: 'deduplication.run.resume',
+            recordType: 'dedup_run',
+            recordId: id,
+          });
+        }),
+      );
       schedule(id);
       return presentRun(actor, (await q.findRun(db, id)) as q.RunRow);
     },
@@ -627,15 +691,7 @@ export function createDedupService({
     ) {
       const run = await loadRun(actor, runId);
       if (!dedupPolicy.review(actor)) throw new AppError('forbidden');
-      let after: q.PairFilter['after'] = null;
-      if (filter.cursor) {
-        try {
-          const [rank, probability, id] = JSON.parse(Buffer.from(filter.cursor, 'base64url').toString());
-          after = { rank: Number(rank), probability: Number(probability), id: String(id) };
-        } catch {
-          throw new AppError('badRequest');
-        }
-      }
+      const after = filter.cursor ? decodeCursor(filter.cursor) : null;
       const rows = await q.listPairs(db, {
         runId,
         status: filter.status ?? null,
@@ -685,7 +741,7 @@ export function createDedupService({
         })),
         nextCursor:
           rows.length > filter.limit && last
-            ? Buffer.from(JSON.stringify([Number(last.rank), last.probability, last.id])).toString(
+            ? Buffer.from(JSON.stringify([last.decision_class, last.probability, last.id])).toString(
                 'base64url',
               )
             : null,
@@ -737,7 +793,7 @@ export function createDedupService({
 
     /** The active thresholds and what the decisions suggest, with the counts behind it. */
     async thresholds(actor: Actor) {
-      if (!dedupPolicy.use(actor)) throw new AppError('forbidden');
+      if (!dedupPolicy.seeThresholds(actor)) throw new AppError('forbidden');
       const { trained, row } = await currentModel();
       const decided = await q.decidedPairs(db, 100_000);
       const suggestion = suggestThresholds(
@@ -791,6 +847,17 @@ export function createDedupService({
       for (const { id, status } of await q.findUnfinishedRunIds(db)) {
         if (status === 'cancelling') {
           await q.updateRunIn(db, id, ['cancelling'], { status: 'cancelled', finished_at: new Date() });
+          continue;
+        }
+        const run = await q.findRun(db, id);
+        if (status === 'running' && (run?.attempts ?? 0) >= MAX_RUN_ATTEMPTS) {
+          // Interrupted at every start so far: most likely it is what brings the server down (memory).
+          log?.(`deduplication run ${id} interrupted ${run?.attempts} times; marked failed`);
+          await q.updateRunIn(db, id, ['running'], {
+            status: 'failed',
+            error_code: 'interrupted',
+            finished_at: new Date(),
+          });
           continue;
         }
         await q.updateRunIn(db, id, ['running'], { status: 'queued' });

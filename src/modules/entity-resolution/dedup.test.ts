@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
 import type { Role } from '../../domain/identity/roles';
 import { generateDuplicates } from '../../synthetic/duplicates';
-import { signIn, signInFully, type TestSession } from '../../testing/sessions';
+import { signIn, signInFully, TEST_PASSWORD, type TestSession } from '../../testing/sessions';
 import { createTestApp } from '../../testing/test-app';
 import { createAuditService } from '../audit/service';
 import type { Actor } from '../identity/actor';
+import { hashPassword } from '../identity/password-hashing';
+import { insertUser } from '../identity/queries';
 import { nameColumns } from '../registry/name-columns';
 import { createDedupService, DedupInterrupted } from './dedup-service';
 
@@ -17,7 +19,12 @@ let coordinator: TestSession;
 let caseworker: TestSession;
 let analyst: TestSession;
 let admin: TestSession;
+/** Coordinator of the airport post only. */
+let airportCoordinator: TestSession;
+/** Coordinator of no office. */
+let officelessCoordinator: TestSession;
 let coordinatorActor: Actor;
+let adminActor: Actor;
 let centreId: string;
 let airportId: string;
 /** Persons at the airport post only: pairs touching them are not the centre coordinator's to see. */
@@ -40,11 +47,28 @@ async function plantPersons() {
     .where('email', '=', 'gestor@ruta.example')
     .executeTakeFirstOrThrow();
   const documentsSeen = new Set<string>();
+  // Three planted duplicates split across offices: one record in the import (at the centre), its duplicate at the
+  // airport — pairs the import's run queues that the centre's coordinator must not see.
+  const byCluster = new Map<number, number[]>();
+  for (const record of records)
+    byCluster.set(record.clusterId, [...(byCluster.get(record.clusterId) ?? []), record.recordId]);
+  const split = [...byCluster.values()].filter((ids) => ids.length >= 2).slice(0, 3);
+  const importedAtCentre = new Set(split.map((ids) => ids[0] as number));
+  const duplicateAtAirport = new Set(split.map((ids) => ids[1] as number));
   for (const record of records) {
     const id = uuidv7();
-    const office = record.recordId % 10 === 3 ? airportId : centreId;
+    const office =
+      duplicateAtAirport.has(record.recordId) ||
+      (record.recordId % 10 === 3 && !importedAtCentre.has(record.recordId))
+        ? airportId
+        : centreId;
     if (office === airportId) airportPersons.add(id);
-    if (record.recordId % 7 === 0) importedPersons.add(id);
+    if (
+      importedAtCentre.has(record.recordId) ||
+      (record.recordId % 7 === 0 && !duplicateAtAirport.has(record.recordId))
+    ) {
+      importedPersons.add(id);
+    }
     await database.db
       .insertInto('person')
       .values({
@@ -176,6 +200,32 @@ beforeAll(async () => {
   analyst = (await signIn(app, 'analista@ruta.example')).session;
   admin = (await signInFully(app, 'admin@ruta.example')).session;
   coordinatorActor = await actorFor('coordinadora@ruta.example', 'office_coordinator');
+  adminActor = await actorFor('admin@ruta.example', 'network_admin');
+  const organization = await database.db
+    .selectFrom('app_user')
+    .select('organization_id')
+    .where('email', '=', 'coordinadora@ruta.example')
+    .executeTakeFirstOrThrow();
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  for (const [email, offices] of [
+    ['coordinacion.aeropuerto@ruta.example', [airportId]],
+    ['coordinacion.sin.oficina@ruta.example', []],
+  ] as const) {
+    await insertUser(
+      database.db,
+      {
+        id: uuidv7(),
+        organization_id: organization.organization_id,
+        email,
+        display_name: email,
+        role: 'office_coordinator',
+        password_hash: passwordHash,
+      },
+      [...offices],
+    );
+  }
+  airportCoordinator = (await signIn(app, 'coordinacion.aeropuerto@ruta.example')).session;
+  officelessCoordinator = (await signIn(app, 'coordinacion.sin.oficina@ruta.example')).session;
 }, 120_000);
 afterAll(() => app.close());
 
@@ -225,6 +275,14 @@ describe('who may use deduplication', () => {
       payload: { scope: 'import', importJobId: otherImport },
     });
     expect(foreign.statusCode).toBe(404);
+
+    // A coordinator of no office has no imports to check (and no error).
+    const officeless = await officelessCoordinator.request({
+      method: 'GET',
+      url: '/api/v1/deduplication/runs',
+    });
+    expect(officeless.statusCode, officeless.body).toBe(200);
+    expect(officeless.json().imports).toEqual([]);
   });
 });
 
@@ -304,6 +362,17 @@ describe('a run over the coordinator’s office', () => {
     expect([...first.items, ...second.items].map((item: { id: string }) => item.id)).toEqual(
       items.slice(0, 6).map((item) => (item as unknown as { id: string }).id),
     );
+
+    // A malformed cursor is an invalid field, not a server error.
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const cursor of ['not-a-cursor', encode([0, 0.5, 'not-a-uuid']), encode(['same', 'x', uuidv7()])]) {
+      const bad = await coordinator.request({
+        method: 'GET',
+        url: `/api/v1/deduplication/runs/${referenceRunId}/pairs?cursor=${cursor}`,
+      });
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(bad.json().errors).toEqual([expect.objectContaining({ path: 'cursor' })]);
+    }
   });
 
   it('shows a pair side by side with each field’s weight, audits the read, and records a decision', async () => {
@@ -407,7 +476,8 @@ describe('an import checked against the whole registry', () => {
       (row) => airportPersons.has(row.person_a_id) || airportPersons.has(row.person_b_id),
     );
     expect(visible.items.length).toBe(rows.length - hidden.length);
-    if (hidden.length > 0) {
+    expect(hidden.length).toBeGreaterThan(0);
+    {
       const hiddenPair = await database.db
         .selectFrom('dedup_pair')
         .select('id')
@@ -421,19 +491,63 @@ describe('an import checked against the whole registry', () => {
       });
       expect(response.statusCode).toBe(404);
     }
+
+    // The airport's coordinator may not read or decide a pair of the centre's persons.
+    const centrePair = visible.items.find(
+      (item: { persons: Array<{ id: string }> }) =>
+        !item.persons.some((person) => airportPersons.has(person.id)),
+    ) as { id: string };
+    expect(
+      (
+        await airportCoordinator.request({
+          method: 'GET',
+          url: `/api/v1/deduplication/pairs/${centrePair.id}`,
+        })
+      ).statusCode,
+    ).toBe(404);
+    const decided = await airportCoordinator.request({
+      method: 'POST',
+      url: `/api/v1/deduplication/pairs/${centrePair.id}/decision`,
+      payload: { decision: 'different', version: 1 },
+    });
+    expect(decided.statusCode).toBe(404);
+    expect(
+      (
+        await database.db
+          .selectFrom('dedup_pair')
+          .select('status')
+          .where('id', '=', centrePair.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('pending');
   });
 });
 
 describe('a run over the whole registry', () => {
-  it('compares every office’s persons and makes its trained model the active one', async () => {
-    const started = await admin.request({
-      method: 'POST',
-      url: '/api/v1/deduplication/runs',
-      payload: { scope: 'registry' },
+  it('compares every office’s persons and makes its trained model the active one; coordinators may not stop it', async () => {
+    const denials: number[] = [];
+    let coordinatorView: { abilities: { cancel: boolean } } | null = null;
+    const service = runner(async (id, done) => {
+      if (done !== 5) return;
+      coordinatorView = (
+        await coordinator.request({ method: 'GET', url: `/api/v1/deduplication/runs/${id}` })
+      ).json();
+      for (const session of [coordinator, airportCoordinator]) {
+        const response = await session.request({
+          method: 'POST',
+          url: `/api/v1/deduplication/runs/${id}/cancel`,
+        });
+        denials.push(response.statusCode);
+      }
     });
-    expect(started.statusCode, started.body).toBe(202);
-    expect(started.json()).toMatchObject({ wholeRegistry: true });
-    const run = await runToEnd(admin, started.json().id);
+    const started = await service.start(adminActor, { scope: 'registry' });
+    expect(started).toMatchObject({ wholeRegistry: true, abilities: { cancel: true } });
+    await service.idle();
+    expect(denials).toEqual([403, 403]);
+    expect(coordinatorView).toMatchObject({ abilities: { cancel: false } });
+    const run = (
+      await admin.request({ method: 'GET', url: `/api/v1/deduplication/runs/${started.id}` })
+    ).json();
     expect(run).toMatchObject({ status: 'completed', counts: { persons: 120 } });
     const model = await database.db
       .selectFrom('match_model')
@@ -441,11 +555,47 @@ describe('a run over the whole registry', () => {
       .where('active', '=', true)
       .executeTakeFirstOrThrow();
     expect(model).toEqual({ run_id: run.id, source: 'run' });
+    // Nor resume it (a finished run would be a 409 to its controller: the refusal comes first).
+    await database.db.updateTable('dedup_run').set({ status: 'failed' }).where('id', '=', run.id).execute();
+    const resumeDenied = await coordinator.request({
+      method: 'POST',
+      url: `/api/v1/deduplication/runs/${run.id}/resume`,
+    });
+    expect(resumeDenied.statusCode).toBe(403);
+    expect(
+      (await coordinator.request({ method: 'GET', url: `/api/v1/deduplication/runs/${run.id}` })).json()
+        .abilities,
+    ).toMatchObject({ resume: false });
+    await database.db
+      .updateTable('dedup_run')
+      .set({ status: 'completed' })
+      .where('id', '=', run.id)
+      .execute();
+  });
+
+  it('keeps one run active at a time in the database itself', async () => {
+    const base = {
+      scope: 'registry',
+      started_by: adminActor.userId,
+      started_by_role: 'network_admin',
+    };
+    const first = uuidv7();
+    await database.db
+      .insertInto('dedup_run')
+      .values({ ...base, id: first })
+      .execute();
+    await expect(
+      database.db
+        .insertInto('dedup_run')
+        .values({ ...base, id: uuidv7(), status: 'running' })
+        .execute(),
+    ).rejects.toMatchObject({ code: '23505' });
+    await database.db.updateTable('dedup_run').set({ status: 'cancelled' }).where('id', '=', first).execute();
   });
 });
 
 describe('cancel, crash and resume', () => {
-  it('a run interrupted after its first chunk resumes after it, with no pair missing or doubled', async () => {
+  it('a run interrupted after its first chunk resumes with no pair missing or doubled, even after a merge meanwhile', async () => {
     const crashing = runner((_id, done) => {
       if (done === 5) throw new DedupInterrupted();
     });
@@ -457,7 +607,21 @@ describe('cancel, crash and resume', () => {
       .where('id', '=', run.id)
       .executeTakeFirstOrThrow();
     expect(interrupted).toEqual({ status: 'running', progress_done: 5 });
-    expect((await pairsOf(run.id)).length).toBe(5);
+    const written = await database.db
+      .selectFrom('dedup_pair')
+      .select(['person_a_id', 'person_b_id'])
+      .where('run_id', '=', run.id)
+      .orderBy('id')
+      .execute();
+    expect(written.length).toBe(5);
+    // While the server is down, a coordinator merges the two persons of a written pair: the resumed run no longer
+    // loads the merged-away person, so every pair after theirs moves.
+    const [kept, mergedAway] = [written[0]?.person_a_id as string, written[0]?.person_b_id as string];
+    await database.db
+      .updateTable('person')
+      .set({ merged_into_id: kept })
+      .where('id', '=', mergedAway)
+      .execute();
 
     // While it is unfinished no other run starts.
     const busy = await coordinator.request({
@@ -475,15 +639,46 @@ describe('cancel, crash and resume', () => {
       await coordinator.request({ method: 'GET', url: `/api/v1/deduplication/runs/${run.id}` })
     ).json();
     expect(finished.status).toBe('completed');
-    const reference = await pairsOf(referenceRunId);
-    expect(await pairsOf(run.id)).toEqual(reference);
+    // The same pairs as the uninterrupted run, less those of the merged-away person (which stay stored, out of
+    // the queue, as any pair of a merged person). The class may differ: clustering saw one person fewer.
+    const persons = (keys: string[]) =>
+      keys.map((key) => key.split('|').slice(0, 2).join('|')).filter((key) => !key.includes(mergedAway));
+    const reference = persons(await pairsOf(referenceRunId));
+    expect(persons(await pairsOf(run.id))).toEqual(reference);
     expect(finished.counts.same + finished.counts.review).toBe(reference.length);
+    // The queue's counts leave the merged pair out too.
+    const queue = (
+      await coordinator.request({
+        method: 'GET',
+        url: `/api/v1/deduplication/runs/${run.id}/pairs?status=pending&limit=200`,
+      })
+    ).json();
+    expect(
+      queue.items.some((item: { persons: Array<{ id: string }> }) =>
+        item.persons.some((person) => person.id === mergedAway),
+      ),
+    ).toBe(false);
+    expect(queue.counts.pending).toBe(queue.items.length);
+    await database.db
+      .updateTable('person')
+      .set({ merged_into_id: null })
+      .where('id', '=', mergedAway)
+      .execute();
   });
 
   it('a cancelled run keeps what it wrote and resumes to the same queue', async () => {
     let service: ReturnType<typeof runner> | null = null;
+    const cancels: string[] = [];
     service = runner(async (id, done) => {
-      if (done === 5) await service?.cancel(coordinatorActor, id);
+      if (done !== 5) return;
+      // Two cancels at once: one moves the run, the other finds it moved (409), and one cancel is audited.
+      const results = await Promise.allSettled([
+        service?.cancel(coordinatorActor, id),
+        service?.cancel(coordinatorActor, id),
+      ]);
+      for (const result of results) {
+        cancels.push(result.status === 'fulfilled' ? 'ok' : (result.reason as { code: string }).code);
+      }
     });
     const run = await service.start(coordinatorActor, { scope: 'registry' });
     await service.idle();
@@ -495,7 +690,10 @@ describe('cancel, crash and resume', () => {
       progress: { done: 5 },
       abilities: { resume: true },
     });
-    expect(await auditActions(run.id)).toContain('deduplication.run.cancel');
+    expect(cancels.sort()).toEqual(['dedupState', 'ok']);
+    expect(
+      (await auditActions(run.id)).filter((action) => action === 'deduplication.run.cancel'),
+    ).toHaveLength(1);
 
     const resumed = await coordinator.request({
       method: 'POST',
@@ -519,10 +717,33 @@ describe('cancel, crash and resume', () => {
     });
     expect(again.statusCode).toBe(409);
   });
+
+  it('a run interrupted at each of its last starts is marked failed at the next, not started again', async () => {
+    const id = uuidv7();
+    await database.db
+      .insertInto('dedup_run')
+      .values({
+        id,
+        scope: 'registry',
+        office_ids: [centreId],
+        status: 'running',
+        attempts: 3,
+        started_by: coordinatorActor.userId,
+        started_by_role: 'office_coordinator',
+      })
+      .execute();
+    const restarted = runner();
+    await restarted.resumeInterrupted();
+    await restarted.idle();
+    const run = (
+      await coordinator.request({ method: 'GET', url: `/api/v1/deduplication/runs/${id}` })
+    ).json();
+    expect(run).toMatchObject({ status: 'failed', errorCode: 'interrupted', abilities: { resume: true } });
+  });
 });
 
 describe('thresholds from the decisions', () => {
-  it('suggests thresholds with the counts behind them; a coordinator applies new ones, audited', async () => {
+  it('suggests thresholds with the counts behind them; only the administrator applies new ones, audited', async () => {
     const list = (
       await coordinator.request({
         method: 'GET',
@@ -549,20 +770,29 @@ describe('thresholds from the decisions', () => {
     expect(thresholds.suggestion).toMatchObject({ decided: 13, decidedSame: 7, decidedDifferent: 6 });
     expect(thresholds.suggestion.review).not.toBeNull();
     expect(thresholds.active.source).toBe('run');
+    expect(thresholds.abilities).toEqual({ apply: false });
+    // The administrator reads the same aggregates (no personal data) and may apply them.
+    const adminView = (
+      await admin.request({ method: 'GET', url: '/api/v1/deduplication/thresholds' })
+    ).json();
+    expect(adminView).toMatchObject({ suggestion: thresholds.suggestion, abilities: { apply: true } });
 
-    const wrongOrder = await coordinator.request({
+    const wrongOrder = await admin.request({
       method: 'PUT',
       url: '/api/v1/deduplication/thresholds',
       payload: { same: 0.9, review: 0.95 },
     });
     expect(wrongOrder.statusCode).toBe(400);
-    const denied = await caseworker.request({
-      method: 'PUT',
-      url: '/api/v1/deduplication/thresholds',
-      payload: { same: 0.97, review: 0.6 },
-    });
-    expect(denied.statusCode).toBe(403);
-    const applied = await coordinator.request({
+    // The active model is the network's: a coordinator may not move it.
+    for (const session of [caseworker, coordinator]) {
+      const denied = await session.request({
+        method: 'PUT',
+        url: '/api/v1/deduplication/thresholds',
+        payload: { same: 0.97, review: 0.6 },
+      });
+      expect(denied.statusCode).toBe(403);
+    }
+    const applied = await admin.request({
       method: 'PUT',
       url: '/api/v1/deduplication/thresholds',
       payload: { same: 0.97, review: 0.6 },
