@@ -359,6 +359,9 @@ describe('online match (duplicate check)', () => {
     expect(candidate).toMatchObject({ person: null, officeName: 'Centro Intégrate Barranquilla' });
     expect(response.body).not.toContain('1045678123');
     expect(response.body).not.toContain('Wilmar');
+    // Which fields agreed would give the record away to someone trying drafts.
+    expect(candidate.explanation).toBeNull();
+    expect(candidate.reasons).toEqual([]);
   });
 
   it('is refused to roles that never read persons', async () => {

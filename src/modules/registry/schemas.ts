@@ -214,7 +214,8 @@ export const DuplicateCandidate = z
     score: z.number(),
     probability: z.number(),
     decision: z.enum(['same', 'review']),
-    explanation: MatchExplanation,
+    /** Null, like `person`, when the caller may not read the record: which fields agreed would give it away. */
+    explanation: MatchExplanation.nullable(),
     reasons: z.array(MatchReason),
     /** Null when the match belongs to an office the caller does not work in: only that office is named. */
     person: z.object({ id: z.uuid(), displayName: z.string(), birthDate: z.string().nullable() }).nullable(),

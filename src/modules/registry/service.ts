@@ -493,6 +493,22 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
       const officeIds = await q.findOfficeIdsOfPerson(db, match.personId);
       const visible = registryPolicy.read(actor, { officeIds });
       const { explanation } = match;
+      const reasons = matchReasons(explanation.levels, sameDocument, owned.length > 0 && !sameDocument);
+      if (!visible) {
+        // Which fields agreed, and how much, would let someone who may not read this record work its details
+        // out by trying drafts: staff of another office learn only that the office holds a match, how likely
+        // it is, and whether the document they typed is the one registered there.
+        result.push({
+          score: Math.round(match.probability * 100) / 100,
+          probability: Math.round(match.probability * 100) / 100,
+          decision: match.decision === 'different' ? ('review' as const) : match.decision,
+          explanation: null,
+          reasons: reasons.filter((reason) => reason === 'sameDocument'),
+          person: null,
+          officeName: officeNames.get(match.registeredOfficeId) ?? '',
+        });
+        continue;
+      }
       result.push({
         score: Math.round(match.probability * 100) / 100,
         probability: match.probability,
@@ -509,10 +525,8 @@ export function createRegistryService({ db, audit }: { db: Kysely<Database>; aud
             tfAdjustment: f.tfAdjustment,
           })),
         },
-        reasons: matchReasons(explanation.levels, sameDocument, owned.length > 0 && !sameDocument),
-        person: visible
-          ? { id: match.personId, displayName: displayName(match), birthDate: match.birthDate }
-          : null,
+        reasons,
+        person: { id: match.personId, displayName: displayName(match), birthDate: match.birthDate },
         officeName: officeNames.get(match.registeredOfficeId) ?? '',
       });
     }

@@ -152,7 +152,7 @@ export interface DuplicateCandidate {
   score: number;
   probability: number;
   decision: 'same' | 'review';
-  explanation: MatchExplanation;
+  explanation: MatchExplanation | null;
   reasons: MatchReason[];
   /** Null when the match is in an office the caller does not work in: only the office is named. */
   person: { id: string; displayName: string; birthDate: string | null } | null;

@@ -51,7 +51,7 @@ export function DuplicateCandidates({
                   {t('registration.duplicates.score', { score: Math.round(candidate.score * 100) })}
                 </Badge>
               </Group>
-              <Text size="sm">{sentence(candidate.reasons)}</Text>
+              {candidate.reasons.length > 0 && <Text size="sm">{sentence(candidate.reasons)}</Text>}
               {candidate.explanation && <MatchExplanation explanation={candidate.explanation} open />}
               {candidate.person ? (
                 <Text size="sm" c="dimmed">
