@@ -26,6 +26,13 @@ test('a coordinator runs a duplicate check, reviews a pair field by field and is
   await expect(firstPair).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await hasHorizontalScroll(page)).toBe(false);
+  // The class's label wraps rather than ending in "…".
+  const classLabels = queue.getByText(/^(Probablemente la misma persona|Por revisar)$/);
+  expect(
+    await classLabels.evaluateAll(
+      (labels) => labels.filter((label) => label.scrollWidth > label.clientWidth).length,
+    ),
+  ).toBe(0);
   if (process.env.RUTA_E2E_SHOTS_DIR) {
     await page.screenshot({
       path: `${process.env.RUTA_E2E_SHOTS_DIR}/deduplication-run-phone.png`,

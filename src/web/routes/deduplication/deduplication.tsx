@@ -263,6 +263,11 @@ function Thresholds() {
             </Stack>
           </Alert>
         )}
+        {!abilities.apply && (
+          <Text size="sm" c="dimmed">
+            {t('deduplication.thresholds.appliedByAdministrator')}
+          </Text>
+        )}
         {abilities.apply && (
           <form
             onSubmit={(event) => {

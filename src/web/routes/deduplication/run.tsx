@@ -35,7 +35,10 @@ import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
 import { scopeLabel, statusColor, usePercent } from './deduplication';
 
-/** `/deduplication/runs/:runId`: the run's progress while it works (polled), then its review queue. */
+/**
+ * `/deduplication/runs/:runId`: the run's progress while it works (only the run is polled), then its review queue,
+ * loaded once the run is no longer active (each read of the queue is audited, so it is not polled).
+ */
 export function DedupRunPage() {
   const t = useT();
   useDocumentTitle(t('deduplication.run.title'));
@@ -54,7 +57,14 @@ export function DedupRunPage() {
       {run.isPending && <Loader size="sm" aria-label={t('deduplication.loading')} />}
       {run.isError && <ProblemAlert error={run.error} />}
       {run.data && <RunProgress run={run.data} />}
-      {run.data?.abilities.review && run.data.status !== 'queued' && <Queue run={run.data} />}
+      {run.data?.abilities.review &&
+        (isActive(run.data) ? (
+          <Text size="sm" c="dimmed">
+            {t('deduplication.run.queueAfterRun')}
+          </Text>
+        ) : (
+          <Queue run={run.data} />
+        ))}
       {run.data && !run.data.abilities.review && (
         <Text size="sm" c="dimmed">
           {t('deduplication.run.reviewByCoordinators')}
@@ -156,10 +166,7 @@ function Queue({ run }: { run: DedupRun }) {
   const [status, setStatus] = useState<PairStatus | 'all'>('pending');
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
-  const pairs = useQuery({
-    ...dedupPairsQuery(run.id, status, cursor),
-    refetchInterval: isActive(run) ? 2000 : false,
-  });
+  const pairs = useQuery(dedupPairsQuery(run.id, status, cursor));
   const counts = pairs.data?.counts;
   return (
     <Section title={t('deduplication.queue.title')}>
@@ -203,10 +210,15 @@ function Queue({ run }: { run: DedupRun }) {
               <Paper key={pair.id} withBorder p="sm" component="article">
                 <Stack gap={6}>
                   <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    {/* The class's label wraps on a phone instead of ending in "…". */}
                     <Badge
                       variant="filled"
                       tt="none"
                       color={pair.decisionClass === 'same' ? 'indigo.9' : 'blue.9'}
+                      h="auto"
+                      py={2}
+                      radius="sm"
+                      styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } }}
                     >
                       {t(`deduplication.class.${pair.decisionClass}`)}
                     </Badge>
