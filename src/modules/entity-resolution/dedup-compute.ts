@@ -19,14 +19,102 @@ import {
   trainedModelToJson,
   trainPersonModel,
 } from '../../domain/entity-resolution/pipeline';
+import type { DocumentType } from '../../domain/registry/document-types';
 
 /**
  * The CPU part of a deduplication run, without I/O: prepare, block, train (unless the run already stored its
  * model), score, cluster with the document veto, and keep the pairs at or above the review threshold. It runs in a
  * worker thread (`dedup-worker.ts`), so the server keeps answering while a national registry is compared.
  */
+/**
+ * A run's persons column by column, as the main thread keeps them and the worker receives them: a few arrays of
+ * strings instead of one object (and one documents array) per person, cheaper to hold and to clone at national
+ * scale.
+ */
+export interface RecordColumns {
+  count: number;
+  givenName1: string[];
+  givenName2: Array<string | null>;
+  surname1: string[];
+  surname2: Array<string | null>;
+  birthDate: Array<string | null>;
+  sex: Array<string | null>;
+  municipality: Array<string | null>;
+  /** The documents of person i are at [documentStart[i], documentStart[i + 1]) of documentType/documentNumber. */
+  documentStart: number[];
+  documentType: Array<DocumentType | null>;
+  documentNumber: string[];
+}
+
+export function emptyColumns(): RecordColumns {
+  return {
+    count: 0,
+    givenName1: [],
+    givenName2: [],
+    surname1: [],
+    surname2: [],
+    birthDate: [],
+    sex: [],
+    municipality: [],
+    documentStart: [0],
+    documentType: [],
+    documentNumber: [],
+  };
+}
+
+export function appendRecord(
+  columns: RecordColumns,
+  record: {
+    givenName1: string;
+    givenName2: string | null;
+    surname1: string;
+    surname2: string | null;
+    birthDate: string | null;
+    sex: string | null;
+    municipality: string | null;
+    documents: ReadonlyArray<{ type: DocumentType | null; number: string }>;
+  },
+) {
+  columns.givenName1.push(record.givenName1);
+  columns.givenName2.push(record.givenName2);
+  columns.surname1.push(record.surname1);
+  columns.surname2.push(record.surname2);
+  columns.birthDate.push(record.birthDate);
+  columns.sex.push(record.sex);
+  columns.municipality.push(record.municipality);
+  for (const document of record.documents) {
+    columns.documentType.push(document.type);
+    columns.documentNumber.push(document.number);
+  }
+  columns.documentStart.push(columns.documentType.length);
+  columns.count++;
+}
+
+/** The records the pipeline reads, rebuilt from the columns (in the worker). */
+export function recordsOf(columns: RecordColumns): PersonRecordInput[] {
+  const records = new Array<PersonRecordInput>(columns.count);
+  for (let i = 0; i < columns.count; i++) {
+    const documents: Array<{ type: DocumentType | null; number: string }> = [];
+    const end = columns.documentStart[i + 1] as number;
+    for (let d = columns.documentStart[i] as number; d < end; d++) {
+      documents.push({ type: columns.documentType[d] ?? null, number: columns.documentNumber[d] as string });
+    }
+    records[i] = {
+      givenName1: columns.givenName1[i] ?? null,
+      givenName2: columns.givenName2[i] ?? null,
+      surname1: columns.surname1[i] ?? null,
+      surname2: columns.surname2[i] ?? null,
+      birthDate: columns.birthDate[i] ?? null,
+      sex: columns.sex[i] ?? null,
+      municipality: columns.municipality[i] ?? null,
+      documents,
+    };
+  }
+  return records;
+}
+
 export interface ComputeInput {
-  records: PersonRecordInput[];
+  records: RecordColumns;
   /** 1 = the record is in the import being checked (only pairs touching one are kept); null for a registry run. */
   touching: Uint8Array | null;
   /** The model the run stored before an interruption (trainedModelToJson), or null to train one. */
@@ -62,7 +150,7 @@ export function computeRun(
   ) => void,
 ): ComputeResult {
   onStage('blocking', {});
-  const prepared = prepareRecords(input.records);
+  const prepared = prepareRecords(recordsOf(input.records));
   const pairs = blockRecords(prepared, input.touching ? { onlyPairsTouching: input.touching } : {});
   const candidateCount = pairs.left.length;
   let trained: TrainedPersonModel;

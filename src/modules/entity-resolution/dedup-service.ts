@@ -19,7 +19,14 @@ import { AppError } from '../../server/http/problem';
 import { InvalidFieldsError } from '../../server/http/validation';
 import type { AuditService, AuditSubject } from '../audit/service';
 import type { Actor } from '../identity/actor';
-import type { ComputeInput, ComputeResult, ComputeStage } from './dedup-compute';
+import {
+  appendRecord,
+  type ComputeInput,
+  type ComputeResult,
+  type ComputeStage,
+  emptyColumns,
+  type RecordColumns,
+} from './dedup-compute';
 import { dedupPolicy } from './dedup-policy';
 import * as q from './dedup-queries';
 import { activeMatchModel, insertActiveMatchModel } from './model-queries';
@@ -142,7 +149,7 @@ export function createDedupService({
 
   async function loadPersons(run: q.RunRow) {
     const ids: string[] = [];
-    const records: PersonRecordInput[] = [];
+    const records = emptyColumns();
     let after: string | null = null;
     // An import is checked against the whole registry; a registry run against its offices (all when null).
     const officeIds = run.scope === 'import' ? null : run.office_ids;
@@ -166,7 +173,7 @@ export function createDedupService({
       }
       for (const p of page) {
         ids.push(p.id);
-        records.push({
+        appendRecord(records, {
           givenName1: p.given_name_1,
           givenName2: p.given_name_2,
           surname1: p.surname_1,
@@ -196,7 +203,7 @@ export function createDedupService({
     return new Promise<ComputeResult>((resolve, reject) => {
       const thread = new Worker(new URL('./dedup-worker-entry.mjs', import.meta.url), { workerData: input });
       // The records were cloned into the worker as it started: let the main thread's copy go.
-      input.records = [];
+      input.records = emptyColumns();
       input.touching = null;
       let settled = false;
       let stageUpdates = Promise.resolve();
@@ -235,7 +242,7 @@ export function createDedupService({
   async function execute(run: q.RunRow) {
     const id = run.id;
     await setStage(id, { stage: 'loading' });
-    const loaded: { ids: string[]; records: PersonRecordInput[] | null } = await loadPersons(run);
+    const loaded: { ids: string[]; records: RecordColumns | null } = await loadPersons(run);
     const { ids } = loaded;
     await setStage(id, { person_count: ids.length });
     let touching: Uint8Array | null = null;
@@ -250,7 +257,7 @@ export function createDedupService({
     const active = await activeMatchModel(db);
     checkpoint(id);
     const input: ComputeInput = {
-      records: loaded.records ?? [],
+      records: loaded.records ?? emptyColumns(),
       touching,
       model: stored?.model ?? null,
       thresholds: { same: active.trained.sameThreshold, review: active.trained.reviewThreshold },

@@ -11,6 +11,7 @@ import type { Actor } from '../identity/actor';
 import { hashPassword } from '../identity/password-hashing';
 import { insertUser } from '../identity/queries';
 import { nameColumns } from '../registry/name-columns';
+import { appendRecord, emptyColumns, recordsOf } from './dedup-compute';
 import { createDedupService, DedupInterrupted } from './dedup-service';
 
 let app: FastifyInstance;
@@ -806,5 +807,39 @@ describe('thresholds from the decisions', () => {
       .executeTakeFirstOrThrow();
     expect(model).toMatchObject({ same_threshold: 0.97, review_threshold: 0.6 });
     expect(await auditActions(model.id)).toEqual(['deduplication.thresholds.apply']);
+  });
+});
+
+describe('what crosses to the worker', () => {
+  it('the persons go column by column and come back as the same records', () => {
+    const records = [
+      {
+        givenName1: 'Ana',
+        givenName2: null,
+        surname1: 'Pérez',
+        surname2: 'Gil',
+        birthDate: '1990-01-02',
+        sex: 'F',
+        municipality: '08001',
+        documents: [
+          { type: 'CC' as const, number: '123' },
+          { type: null, number: 'X9' },
+        ],
+      },
+      {
+        givenName1: 'Luis',
+        givenName2: 'José',
+        surname1: 'Rojas',
+        surname2: null,
+        birthDate: null,
+        sex: null,
+        municipality: null,
+        documents: [],
+      },
+    ];
+    const columns = emptyColumns();
+    for (const record of records) appendRecord(columns, record);
+    expect(columns.givenName1).toEqual(['Ana', 'Luis']);
+    expect(recordsOf(columns)).toEqual(records);
   });
 });
