@@ -63,6 +63,36 @@ export async function refreshMatchKeys(db: Db, personIds: readonly string[]): Pr
   );
 }
 
+/**
+ * Brings every current person's keys to `MATCH_KEYS_VERSION`: persons without keys (registered before keys
+ * existed) and persons whose keys an older version of the rules computed. Walks the registry by id in batches,
+ * each in its own transaction when called outside one, so an interrupted pass leaves whole batches and the next
+ * pass carries on. Migration 0024 runs it; a change of normalization or blocking rules bumps the version and adds
+ * a migration that runs it again. Returns how many persons it rewrote.
+ */
+export async function refreshStaleMatchKeys(db: Db, batch = 2_000): Promise<number> {
+  let refreshed = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const page = await db
+      .selectFrom('person')
+      .leftJoin('person_match_keys as keys', 'keys.person_id', 'person.id')
+      .select(['person.id', 'keys.keys_version'])
+      .where('person.id', '>', after)
+      .where('person.merged_into_id', 'is', null)
+      .orderBy('person.id')
+      .limit(batch)
+      .execute();
+    if (page.length === 0) return refreshed;
+    after = page[page.length - 1]?.id as string;
+    const stale = page.filter((row) => row.keys_version !== MATCH_KEYS_VERSION).map((row) => row.id);
+    if (stale.length === 0) continue;
+    if (db.isTransaction) await refreshMatchKeys(db, stale);
+    else await db.transaction().execute((trx) => refreshMatchKeys(trx, stale));
+    refreshed += stale.length;
+  }
+}
+
 /** Removes the keys of these persons. */
 export async function deleteMatchKeys(db: Db, personIds: readonly string[]): Promise<void> {
   if (personIds.length === 0) return;

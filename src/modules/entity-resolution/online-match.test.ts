@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database';
-import { backfillMatchKeys } from '../../db/migrations/0024_person_match_keys';
 import { defaultTrainedPersonModel } from '../../domain/entity-resolution/pipeline';
 import { signIn, type TestSession } from '../../testing/sessions';
 import { createTestApp } from '../../testing/test-app';
 import { computeMatchKeys, keyHash, STORED_BLOCKING_RULES } from './keys-compute';
+import { refreshStaleMatchKeys } from './keys-queries';
 import { activeMatchModel, forgetActiveMatchModel, insertActiveMatchModel } from './model-queries';
 
 let app: FastifyInstance;
@@ -275,10 +275,30 @@ describe('stored match keys', () => {
     };
     const before = await read();
     const ids = before.map((row) => row.person_id);
-    await database.db.deleteFrom('person_match_blocking').where('person_id', 'in', ids).execute();
-    await database.db.deleteFrom('person_match_keys').where('person_id', 'in', ids).execute();
-    await backfillMatchKeys(database.db as unknown as Kysely<unknown>);
+    const [gone, ...rest] = ids;
+    const outdated = rest.slice(0, 5);
+    await database.db
+      .deleteFrom('person_match_blocking')
+      .where('person_id', '=', gone as string)
+      .execute();
+    await database.db
+      .deleteFrom('person_match_keys')
+      .where('person_id', '=', gone as string)
+      .execute();
+    // Keys an older version of the rules computed: wrong hashes, and the version says so.
+    await database.db
+      .updateTable('person_match_blocking')
+      .set({ key_hashes: [1, 2, 3] })
+      .where('person_id', 'in', outdated)
+      .execute();
+    await database.db
+      .updateTable('person_match_keys')
+      .set({ keys_version: 0 })
+      .where('person_id', 'in', outdated)
+      .execute();
+    expect(await refreshStaleMatchKeys(database.db, 7)).toBe(1 + outdated.length);
     expect(await read(ids)).toEqual(before);
+    expect(await refreshStaleMatchKeys(database.db)).toBe(0);
   });
 });
 
