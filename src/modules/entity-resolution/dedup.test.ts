@@ -590,7 +590,7 @@ describe('a run over the whole registry', () => {
         .insertInto('dedup_run')
         .values({ ...base, id: uuidv7(), status: 'running' })
         .execute(),
-    ).rejects.toMatchObject({ code: '23505' });
+    ).rejects.toMatchObject({ code: '23505', constraint: 'dedup_run_one_active_idx' });
     await database.db.updateTable('dedup_run').set({ status: 'cancelled' }).where('id', '=', first).execute();
   });
 });
