@@ -719,6 +719,26 @@ describe('cancel, crash and resume', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('a run that fails is marked failed and the failure reaches the log', async () => {
+    const logged: string[] = [];
+    const failing = createDedupService({
+      db: database.db,
+      audit: createAuditService({ db: database.db }),
+      chunkSize: 5,
+      afterChunk: () => {
+        throw new Error('disk full');
+      },
+      log: (message, error) => logged.push(`${message}: ${(error as Error).message}`),
+    });
+    const run = await failing.start(coordinatorActor, { scope: 'registry' });
+    await failing.idle();
+    const failed = (
+      await coordinator.request({ method: 'GET', url: `/api/v1/deduplication/runs/${run.id}` })
+    ).json();
+    expect(failed).toMatchObject({ status: 'failed', errorCode: 'internal' });
+    expect(logged).toEqual([`deduplication run ${run.id} failed: disk full`]);
+  });
+
   it('a run interrupted at each of its last starts is marked failed at the next, not started again', async () => {
     const id = uuidv7();
     await database.db
