@@ -22,6 +22,7 @@ import {
   decideDedupPair,
   dedupPairQuery,
 } from '../../api/deduplication';
+import { formatCalendarDate } from '../../api/registration';
 import { useDocumentTitle } from '../../components/document-title';
 import { useFormatters } from '../../components/formatters';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -41,7 +42,7 @@ function fieldValue(t: Translate, field: string, person: DedupPairPerson): strin
     case 'surnames':
       return [person.surname1, person.surname2].filter(Boolean).join(' ');
     case 'birthDate':
-      return person.birthDate ?? '';
+      return person.birthDate ? formatCalendarDate(person.birthDate, LOCALE_TAGS[currentLanguage()]) : '';
     case 'document':
       return person.documents.map((d) => `${d.type} ${d.number}`).join(', ');
     case 'sex':
