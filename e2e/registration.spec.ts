@@ -215,6 +215,10 @@ test.describe('on a phone, with a look-alike already registered', () => {
     await expect(
       weights.getByRole('row', { name: /^Apellidos falta el segundo apellido \+\d+,\d$/ }),
     ).toBeVisible();
+    // A weight that rounds to nothing reads "0,0", without a sign.
+    await expect(
+      weights.getByRole('row', { name: /^Nombre y apellido en campos cambiados no 0,0$/ }),
+    ).toBeVisible();
 
     // Saving stops until the caseworker says it is someone else.
     await page.getByRole('button', { name: 'Guardar registro' }).click();

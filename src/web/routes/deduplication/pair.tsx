@@ -30,6 +30,7 @@ import { Section } from '../../components/section';
 import { currentLanguage, LOCALE_TAGS, type TranslationKey, useT } from '../../i18n';
 import { useReadySession } from '../../session/session';
 import { ForbiddenPage } from '../forbidden';
+import { useSignedWeight } from '../people/match-explanation';
 import { usePercent } from './deduplication';
 
 type Translate = ReturnType<typeof useT>;
@@ -89,14 +90,7 @@ export function DedupPairPage() {
 function PairView({ pair }: { pair: DedupPair }) {
   const t = useT();
   const percent = usePercent();
-  const number = new Intl.NumberFormat(LOCALE_TAGS[currentLanguage()], {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: 'always',
-  });
-  // Weights as a reader says them: "−4,3" with a real minus sign, and no sign on a weight that rounds to zero.
-  const signed = (value: number) =>
-    Math.abs(value) < 0.05 ? number.format(0).replace('+', '') : number.format(value).replace('-', '−');
+  const signed = useSignedWeight();
   const [a, b] = pair.persons;
   const { explanation } = pair;
   return (

@@ -3,6 +3,20 @@ import type { MatchExplanation as Explanation } from '../../api/registration';
 import { currentLanguage, LOCALE_TAGS, type TranslationKey, useT } from '../../i18n';
 
 /**
+ * A match weight as a reader says it: "+6,5" or "−4,3" with a real minus sign, one decimal, and no sign on a weight
+ * that rounds to zero ("0,0", not "−0,0").
+ */
+export function useSignedWeight(): (weight: number) => string {
+  const number = new Intl.NumberFormat(LOCALE_TAGS[currentLanguage()], {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'always',
+  });
+  return (weight) =>
+    Math.abs(weight) < 0.05 ? number.format(0).replace('+', '') : number.format(weight).replace('-', '−');
+}
+
+/**
  * Why the match model thinks a record is this person: each field that could be compared, how it agreed, and how
  * much that weighed for (+) or against (−), then the total and the probability. Fields missing on either side
  * weigh nothing and are left out. Labels come from the `matchExplanation` catalogue.
@@ -15,18 +29,12 @@ export function MatchExplanation({
   open?: boolean;
 }) {
   const t = useT();
-  const number = new Intl.NumberFormat(LOCALE_TAGS[currentLanguage()], {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: 'always',
-  });
+  const signed = useSignedWeight();
   const percent = new Intl.NumberFormat(LOCALE_TAGS[currentLanguage()], {
     style: 'percent',
     maximumFractionDigits: 0,
   });
   const fields = explanation.fields.filter((f) => f.label !== 'null');
-  // Weights as a reader says them: "−4,3", with a real minus sign.
-  const signed = (value: number) => number.format(value).replace('-', '−');
   return (
     <details open={open}>
       <summary>
@@ -62,7 +70,7 @@ export function MatchExplanation({
                 </Table.Td>
                 <Table.Td
                   fw={600}
-                  c={weight >= 0 ? 'green.9' : 'red.9'}
+                  c={Math.abs(weight) < 0.05 ? 'dimmed' : weight > 0 ? 'green.9' : 'red.9'}
                   style={{ whiteSpace: 'nowrap', textAlign: 'end' }}
                 >
                   {signed(weight)}
