@@ -337,7 +337,7 @@ const EXPECTED: Record<string, Expectation> = {
     request: () => ({ payload: { decision: 'different', version: 1 } }),
   },
   getDedupThresholds: { allow: DEDUP_USERS },
-  applyDedupThresholds: { allow: DEDUP_USERS, request: () => ({ payload: { same: 0.99, review: 0.5 } }) },
+  applyDedupThresholds: { allow: ADMIN, request: () => ({ payload: { same: 0.99, review: 0.5 } }) },
   getImport: { allow: CENTRE_STAFF, id: (f) => f.importId },
   setImportMapping: {
     allow: CENTRE_STAFF,
