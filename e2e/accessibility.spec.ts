@@ -152,6 +152,7 @@ const PAGES: PageCase[] = [
           officeId: network.offices.find((office) => office.name === 'Centro Intégrate Barranquilla')?.id,
           givenName1: 'Dayana',
           surname1: 'Villalobos',
+          birthDate: '1994-08-17',
           populationGroup: 'venezuelan_migrant',
           acknowledgeDuplicates: true,
         },
@@ -172,6 +173,8 @@ const PAGES: PageCase[] = [
       await page
         .getByRole('textbox', { name: locale === 'en' ? 'First surname' : 'Primer apellido' })
         .fill('Villalobos');
+      // The match model needs more than a name: a birth date (or a document) makes the look-alike likely.
+      await page.getByLabel(locale === 'en' ? 'Birth date' : 'Fecha de nacimiento').fill('1994-08-17');
       await expect(
         page.getByRole('region', { name: locale === 'en' ? /Already registered/ : /ya está registrada/ }),
       ).toBeVisible();

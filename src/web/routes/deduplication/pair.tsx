@@ -122,7 +122,12 @@ function PairView({ pair }: { pair: DedupPair }) {
                 <Text size="xs" c="dimmed">
                   {t(index === 0 ? 'deduplication.pair.recordA' : 'deduplication.pair.recordB')}
                 </Text>
-                <Anchor component={Link} to={`/people/${person.id}`} fw={600}>
+                <Anchor
+                  component={Link}
+                  to={`/people/${person.id}`}
+                  fw={600}
+                  style={{ overflowWrap: 'anywhere' }}
+                >
                   {person.displayName}
                 </Anchor>
                 <Text size="xs" c="dimmed">
@@ -181,7 +186,7 @@ function PairView({ pair }: { pair: DedupPair }) {
                 {field.field !== 'transposed' && (
                   <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={4} mt={6}>
                     {[a, b].map((person, index) => (
-                      <Text key={person.id} size="sm">
+                      <Text key={person.id} size="sm" style={{ overflowWrap: 'anywhere' }}>
                         <Text span size="xs" c="dimmed">
                           {t(index === 0 ? 'deduplication.pair.recordA' : 'deduplication.pair.recordB')}:{' '}
                         </Text>

@@ -226,7 +226,13 @@ function Queue({ run }: { run: DedupRun }) {
                       {percent.format(pair.probability)}
                     </Text>
                   </Group>
-                  <Anchor component={Link} to={`/deduplication/pairs/${pair.id}`} fw={600}>
+                  {/* Names from other lists can hold long unbroken words; they wrap rather than widen the page. */}
+                  <Anchor
+                    component={Link}
+                    to={`/deduplication/pairs/${pair.id}`}
+                    fw={600}
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
                     {t('deduplication.queue.pairLink', {
                       a: pair.persons[0]?.displayName ?? '',
                       b: pair.persons[1]?.displayName ?? '',

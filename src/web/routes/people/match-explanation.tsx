@@ -70,7 +70,7 @@ export function MatchExplanation({
                 </Table.Td>
                 <Table.Td
                   fw={600}
-                  c={Math.abs(weight) < 0.05 ? 'dimmed' : weight > 0 ? 'green.9' : 'red.9'}
+                  c={Math.abs(weight) < 0.05 ? 'gray.7' : weight > 0 ? 'teal.9' : 'red.9'}
                   style={{ whiteSpace: 'nowrap', textAlign: 'end' }}
                 >
                   {signed(weight)}
