@@ -1,4 +1,4 @@
-import { foldName, type PersonName, searchableName } from './names';
+import { foldName, type PersonName } from './names';
 
 /**
  * Name keys: for every word of a person's name, the word and each form of it with one letter deleted (the
@@ -77,19 +77,4 @@ export function requiredGroupCombinations(groupCount: number): number[][] {
 /** A name search: the folded query ranks what its key groups find. */
 export function nameQuery(text: string): { folded: string; keyGroups: string[][] } {
   return { folded: foldName(text), keyGroups: queryKeyGroups(text) };
-}
-
-/** The duplicate check's lookup: keys of the given names and of the surnames, looked up in the whole name. */
-export function duplicateQuery(name: PersonName): {
-  folded: string;
-  givenKeys: string[];
-  surnameKeys: string[];
-} {
-  const keysOf = (parts: Array<string | null | undefined>) =>
-    [...new Set(parts.flatMap((part) => (part ? nameWords(part).flatMap(wordKeys) : [])))].sort();
-  return {
-    folded: searchableName(name),
-    givenKeys: keysOf([name.givenName1, name.givenName2]),
-    surnameKeys: keysOf([name.surname1, name.surname2]),
-  };
 }

@@ -167,41 +167,6 @@ export function searchPersonsByPhone(db: Db, phoneE164: string, officeIds: strin
   return query.execute();
 }
 
-/**
- * Candidates for the duplicate check, across the whole registry: persons sharing a key with one of the given
- * names and one with one of the surnames (in either field: names get typed in the wrong boxes), or a document
- * number; the most similar names first.
- */
-export function findDuplicateCandidates(
-  db: Db,
-  query: { folded: string; givenKeys: string[]; surnameKeys: string[] },
-  personIds: string[],
-  limit: number,
-) {
-  return db
-    .selectFrom('person')
-    .select([
-      'person.id',
-      'person.given_name_1',
-      'person.given_name_2',
-      'person.surname_1',
-      'person.surname_2',
-      'person.birth_date',
-      'person.registered_office_id',
-    ])
-    .where('person.merged_into_id', 'is', null)
-    .where((eb) =>
-      eb.or([
-        sql<boolean>`(person.name_keys && ${query.givenKeys}::text[] and person.name_keys && ${query.surnameKeys}::text[])`,
-        ...(personIds.length ? [eb('person.id', 'in', personIds)] : []),
-      ]),
-    )
-    .orderBy(sql`similarity(person.search_name, ${query.folded})`, 'desc')
-    .orderBy('person.id')
-    .limit(limit)
-    .execute();
-}
-
 export function findOfficeNames(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('office').select(['id', 'name']).where('id', 'in', ids).execute();
